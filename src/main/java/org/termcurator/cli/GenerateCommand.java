@@ -14,6 +14,7 @@ import org.termcurator.core.generation.ChatEndpoint;
 import org.termcurator.core.generation.GenerationConfig;
 import org.termcurator.core.generation.GenerationMode;
 import org.termcurator.core.generation.GenerationRun;
+import org.termcurator.core.generation.GenerationStore;
 import org.termcurator.core.generation.OracleFreeValidator;
 import org.termcurator.core.generation.PromptTemplates;
 import org.termcurator.core.generation.RetryPolicy;
@@ -25,6 +26,7 @@ import org.termcurator.core.rollouts.DockerEngine;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.tasks.lint.LintSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -112,8 +114,10 @@ final class GenerateCommand extends ProjectSubcommand {
         try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
+            var settings = SettingsStore.inUserConfig().load();
+            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, DockerAddress.of(settings.getDockerHost())));
             GenerationRun run = new GenerationRun(config, new SeedRepository(db), new SkillRepository(db),
-                    new PromptTemplates(db), client, usage);
+                    new PromptTemplates(db), client, usage, store);
             try {
                 result = run.run(progress);
             } catch (IllegalArgumentException e) {
@@ -124,13 +128,15 @@ final class GenerateCommand extends ProjectSubcommand {
 
         List<Map<String, Object>> tasks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        text.append("Generated ").append(result.tasks().size()).append(" of ").append(count).append(" tasks in ")
-                .append(config.outDir()).append(" (random seed ").append(config.randomSeed()).append(")");
+        text.append("Generated ").append(result.tasks().size()).append(" of ").append(count)
+                .append(" tasks into the project and ").append(config.outDir()).append(" (random seed ")
+                .append(config.randomSeed()).append(")");
         for (GenerationRun.GeneratedTask task : result.tasks()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("number", task.number());
             row.put("name", task.name());
             row.put("folder", task.folder().toString());
+            row.put("taskId", task.taskId());
             row.put("seedId", task.lineage().seedId());
             row.put("skills", task.lineage().skillNames());
             row.put("warnings", task.warnings());
@@ -146,7 +152,11 @@ final class GenerateCommand extends ProjectSubcommand {
         }
         List<Map<String, Object>> failures = new ArrayList<>();
         for (GenerationRun.Failure failure : result.failures()) {
-            failures.add(Map.of("number", failure.number(), "reason", failure.reason()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("number", failure.number());
+            row.put("reason", failure.reason());
+            row.put("rawAnswer", failure.rawAnswer());
+            failures.add(row);
             text.append("\n  failed #").append(failure.number()).append(": ").append(failure.reason());
         }
         text.append("\nTokens: ").append(result.usage().totalTokens()).append(" (").append(result.usage().requests())

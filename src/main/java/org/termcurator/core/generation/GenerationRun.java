@@ -32,7 +32,9 @@ import org.termcurator.core.skills.SkillRepository;
  * One generation run: plans the tasks, asks the model for each (a few at a time), parses the
  * answers into Harbor task folders under the output folder, checks them for leaks of the
  * seed's reference solution, and writes a manifest (generation-run.json) with every task's
- * full lineage and every failure's raw answer and reason.
+ * full lineage and every failure's raw answer and reason. With a {@link GenerationStore},
+ * each task is also stored in the project as it is made (and each failure with it), so a
+ * cancelled run keeps what it made.
  */
 public final class GenerationRun {
 
@@ -46,11 +48,16 @@ public final class GenerationRun {
     private final PromptTemplates templates;
     private final ChatClient client;
     private final TokenUsage usage;
+    private final GenerationStore store;
     private final String runId = UUID.randomUUID().toString();
 
-    /** A task folder the run wrote, its lineage and any warnings (leaks of the reference solution). */
+    /**
+     * A task folder the run wrote, its lineage and any warnings (leaks of the reference solution).
+     *
+     * @param taskId the task's id in the project, or null when the run stores nothing
+     */
     public record GeneratedTask(int number, String name, Path folder, ParsedTask task, Lineage lineage,
-                                List<String> warnings) {
+                                List<String> warnings, Long taskId) {
     }
 
     /** A task the run could not make: why, and the raw answer when there was one. */
@@ -64,8 +71,16 @@ public final class GenerationRun {
                          Path manifest, boolean cancelled) {
     }
 
+    /** A run that writes task folders and the manifest only. */
     public GenerationRun(GenerationConfig config, SeedRepository seeds, SkillRepository skills,
                          PromptTemplates templates, ChatClient client, TokenUsage usage) {
+        this(config, seeds, skills, templates, client, usage, null);
+    }
+
+    /** A run that also stores its tasks and failures in the project through {@code store}. */
+    public GenerationRun(GenerationConfig config, SeedRepository seeds, SkillRepository skills,
+                         PromptTemplates templates, ChatClient client, TokenUsage usage, GenerationStore store) {
+        this.store = store;
         this.config = config;
         this.seeds = seeds;
         this.skills = skills;
@@ -81,6 +96,9 @@ public final class GenerationRun {
     public Result run(JobContext context) throws SQLException, IOException, InterruptedException {
         List<TaskPlan> plans = GenerationPlanner.plan(config, seeds, skills);
         Files.createDirectories(config.outDir());
+        if (store != null) {
+            store.begin(runId, config);
+        }
         Set<String> names = new HashSet<>();
         try (var existing = Files.list(config.outDir())) {
             existing.forEach(path -> names.add(path.getFileName().toString()));
@@ -100,7 +118,7 @@ public final class GenerationRun {
                         if (context.isCancelled()) {
                             throw new JobCancelledException();
                         }
-                        Object outcome = generate(plan, names);
+                        Object outcome = stored(generate(plan, names));
                         context.progress(done.incrementAndGet(), plans.size());
                         context.message(done.get() + " of " + plans.size() + " answered");
                         return outcome;
@@ -142,7 +160,38 @@ public final class GenerationRun {
         markSeedsUsed(tasks);
         Path manifest = config.outDir().resolve(MANIFEST);
         TaskFolderWriter.writeJson(manifest, manifest(tasks, failures, cancelled));
-        return new Result(runId, tasks, failures, usage, manifest, cancelled);
+        Result result = new Result(runId, tasks, failures, usage, manifest, cancelled);
+        if (store != null) {
+            store.finish(result);
+        }
+        return result;
+    }
+
+    /**
+     * Stores a made task (a folder that does not read as a task becomes a failure, its folder
+     * removed) or a failure in the project, when the run has a store.
+     */
+    private Object stored(Object outcome) throws SQLException {
+        if (store == null) {
+            return outcome;
+        }
+        if (outcome instanceof GeneratedTask task) {
+            try {
+                long id = store.storeTask(task.folder(), task.lineage(), task.warnings());
+                return new GeneratedTask(task.number(), task.name(), task.folder(), task.task(), task.lineage(),
+                        task.warnings(), id);
+            } catch (org.termcurator.core.tasks.TaskDefinitionException e) {
+                try {
+                    TaskFolderWriter.deleteTree(task.folder());
+                } catch (IOException ignored) {
+                    // the folder stays behind; the failure below says why it is not in the project
+                }
+                outcome = new Failure(task.number(), "the written task does not read as a task: " + e.getMessage(),
+                        task.lineage());
+            }
+        }
+        store.storeFailure(runId, (Failure) outcome);
+        return outcome;
     }
 
     /** Asks for one task; returns a GeneratedTask or a Failure. */
@@ -189,7 +238,7 @@ public final class GenerationRun {
                 warnings.add(leak.toString());
             }
         }
-        return new GeneratedTask(plan.number(), name, folder, task, answered, warnings);
+        return new GeneratedTask(plan.number(), name, folder, task, answered, warnings, null);
     }
 
     /** What the agent sees: the instruction, the Dockerfile and the input files (not the tests). */
@@ -253,6 +302,7 @@ public final class GenerationRun {
             entry.put("number", task.number());
             entry.put("name", task.name());
             entry.put("folder", task.folder().getFileName().toString());
+            entry.put("taskId", task.taskId());
             entry.put("warnings", task.warnings());
             entry.put("lineage", task.lineage().toMap());
             made.add(entry);

@@ -248,21 +248,58 @@ public final class TaskImporter {
         }
         if (counts[Outcome.IMPORTED.ordinal()] + counts[Outcome.UPDATED.ordinal()] > 0) {
             job.message("Looking for duplicate and near-identical tasks");
-            db.write(connection -> {
-                ProjectLinter.lintAcrossTasks(connection);
-                return null;
-            });
+            lintAcrossTasks();
         }
         return new ImportSummary(counts[Outcome.IMPORTED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()], errors.size(), errors);
     }
 
+    /** A task read from its folder, with its per-task lint findings and instruction signature. */
+    private record Checked(Task task, List<LintFinding> findings, byte[] minhash) {
+    }
+
+    private Checked check(TaskFolderReader reader, Path folder, String folderName, String sourcePath,
+                          String originalPrefix, TaskOrigin origin) throws TaskDefinitionException {
+        List<TaskFile> files = reader.read(folder, originalPrefix);
+        Task task = TaskAssembler.assemble(folderName, sourcePath, origin, files);
+        return new Checked(task, TaskLinter.lint(task, options.lint()), MinHash.toBytes(MinHash.signature(task.instruction())));
+    }
+
+    /**
+     * Stores one task folder the app made (a generated task): read, checked and linted like an
+     * imported task, and stored with its provenance in one transaction. The cross-task rules
+     * are left to {@link #lintAcrossTasks()}, run once after a run of such tasks.
+     *
+     * @return the new task's id
+     * @throws TaskDefinitionException when the folder does not read as a task; nothing is stored
+     */
+    public long storeGenerated(Path folder, TaskProvenance provenance) throws SQLException, TaskDefinitionException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Checked checked = check(new TaskFolderReader(options.maxFileBytes()), absolute,
+                absolute.getFileName().toString(), absolute.toString(), absolute.toString(), TaskOrigin.GENERATED);
+        return db.write(connection -> {
+            long id;
+            try (TaskStore.Writer writer = new TaskStore.Writer(connection)) {
+                id = writer.insert(checked.task(), checked.findings(), checked.minhash(), Instant.now());
+            }
+            TaskProvenance.write(connection, id, provenance);
+            return id;
+        });
+    }
+
+    /** The duplicate-name and near-identical-instruction rules over the whole project. */
+    public void lintAcrossTasks() throws SQLException {
+        db.write(connection -> {
+            ProjectLinter.lintAcrossTasks(connection);
+            return null;
+        });
+    }
+
     private Parsed parse(Candidate candidate, TaskFolderReader reader) {
         try {
-            List<TaskFile> files = reader.read(candidate.folder(), candidate.originalPrefix());
-            Task task = TaskAssembler.assemble(candidate.folderName(), candidate.sourcePath(), TaskOrigin.IMPORTED, files);
-            List<LintFinding> findings = TaskLinter.lint(task, options.lint());
-            return new Parsed(candidate, task, findings, MinHash.toBytes(MinHash.signature(task.instruction())), null);
+            Checked checked = check(reader, candidate.folder(), candidate.folderName(), candidate.sourcePath(),
+                    candidate.originalPrefix(), TaskOrigin.IMPORTED);
+            return new Parsed(candidate, checked.task(), checked.findings(), checked.minhash(), null);
         } catch (TaskDefinitionException e) {
             return new Parsed(candidate, null, null, null, e.getMessage());
         } catch (RuntimeException e) {

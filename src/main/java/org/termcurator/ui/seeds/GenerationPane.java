@@ -131,19 +131,32 @@ final class GenerationPane extends BorderPane {
         grid.addRow(row++, new Label("Concurrency"), concurrency);
         grid.addRow(row++, new Label("Endpoint"), field("run-endpoint", model.endpointProperty(), "http://…/v1"));
         grid.addRow(row++, new Label("Model"), field("run-model", model.modelProperty(), "model name"));
+        grid.addRow(row++, new Label("API key variable"), field("run-api-key-env", model.apiKeyEnvVarProperty(),
+                "environment variable (none: no key is sent)"));
         grid.addRow(row++, new Label("Base image"), field("run-base-image", model.baseImageProperty(), ""));
         grid.addRow(row++, new Label("Output folder"), field("run-out", model.outDirProperty(), ""));
         Button run = button("Generate", "run-generate", model::run);
         run.getStyleClass().add("accent");
         Button validate = button("Run Oracle-free Validation", "run-validate", model::validateLastRun);
-        ListView<String> results = new ListView<>(model.results());
+        ListView<GenerationViewModel.RunOutcome> results = new ListView<>(model.results());
         results.setId("run-results");
         results.setPlaceholder(new Label("Generated tasks and failures appear here"));
-        VBox.setVgrow(results, Priority.ALWAYS);
-        Label note = new Label("The API key is read from the environment variable named in Settings; it is never stored.");
+        TextArea answer = new TextArea();
+        answer.setId("run-answer");
+        answer.setEditable(false);
+        answer.setWrapText(true);
+        answer.setPromptText("Select a result to read the prompt sent and the model's raw answer");
+        results.getSelectionModel().selectedItemProperty().addListener((observable, before, outcome) ->
+                answer.setText(outcome == null || outcome.prompt() == null ? "" : "Prompt:\n" + outcome.prompt()
+                        + "\n\nRaw answer:\n" + (outcome.rawAnswer() == null ? "(none: no answer came)" : outcome.rawAnswer())));
+        SplitPane output = new SplitPane(results, answer);
+        output.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        VBox.setVgrow(output, Priority.ALWAYS);
+        Label note = new Label("The API key is read from the environment variable named above; it is never stored. "
+                + "Generated tasks go into the project's Tasks, linted, with their lineage.");
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
-        VBox box = new VBox(8, grid, note, new HBox(8, run, validate), results);
+        VBox box = new VBox(8, grid, note, new HBox(8, run, validate), output);
         box.setPadding(new Insets(8));
         return box;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,6 +21,7 @@ import org.termcurator.core.generation.GenerationConfig;
 import org.termcurator.core.generation.GenerationMode;
 import org.termcurator.core.generation.GenerationPlanner;
 import org.termcurator.core.generation.GenerationRun;
+import org.termcurator.core.generation.GenerationStore;
 import org.termcurator.core.generation.OracleFreeValidator;
 import org.termcurator.core.generation.PromptTemplate;
 import org.termcurator.core.generation.PromptTemplates;
@@ -35,10 +37,12 @@ import org.termcurator.core.rollouts.DockerEngine;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.tasks.lint.LintSetup;
 
 /**
  * The Generation tab: the template of a mode and domain with a rendered preview for a sample
- * seed or skill set, and the run form. Runs and validations are jobs.
+ * seed or skill set, and the run form. Runs and validations are jobs; a run stores its tasks
+ * in the project and then tells the window (so that Tasks, Seeds and Coverage read again).
  */
 public final class GenerationViewModel {
 
@@ -46,6 +50,8 @@ public final class GenerationViewModel {
     private final JobManager jobs;
     private final Settings settings;
     private final PromptTemplates templates;
+    private final Runnable onTasksStored;
+    private final Function<String, String> environment;
 
     private final ObjectProperty<GenerationMode> mode = new SimpleObjectProperty<>(this, "mode", GenerationMode.SEED);
     private final StringProperty templateDomain = new SimpleStringProperty(this, "templateDomain", "");
@@ -61,17 +67,37 @@ public final class GenerationViewModel {
     private final IntegerProperty concurrency = new SimpleIntegerProperty(this, "concurrency", 4);
     private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "http://127.0.0.1:8000/v1");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
+    private final StringProperty apiKeyEnvVar = new SimpleStringProperty(this, "apiKeyEnvVar", "");
     private final StringProperty outDir = new SimpleStringProperty(this, "outDir", "");
     private final StringProperty baseImage = new SimpleStringProperty(this, "baseImage", GenerationConfig.DEFAULT_BASE_IMAGE);
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final ObservableList<String> results = FXCollections.observableArrayList();
+    private final ObservableList<RunOutcome> results = FXCollections.observableArrayList();
     private volatile GenerationRun.Result lastResult;
 
-    public GenerationViewModel(ProjectDb db, JobManager jobs, Settings settings) {
+    /**
+     * @param onTasksStored called on the FX thread after a run stored tasks in the project
+     * @param environment   where the API key variable is looked up (the process environment)
+     */
+    /**
+     * One line of the run's results: a task made or an answer that was not usable, with the
+     * prompt sent and the raw answer (null when there is none to show).
+     */
+    public record RunOutcome(int number, String text, String prompt, String rawAnswer) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    public GenerationViewModel(ProjectDb db, JobManager jobs, Settings settings, Runnable onTasksStored,
+                               Function<String, String> environment) {
         this.db = db;
         this.jobs = jobs;
         this.settings = settings;
+        this.onTasksStored = onTasksStored;
+        this.environment = environment;
         this.templates = new PromptTemplates(db);
+        this.apiKeyEnvVar.set(settings.getApiKeyEnvVar() == null ? "" : settings.getApiKeyEnvVar());
         this.outDir.set(db.file().toAbsolutePath().resolveSibling("generated").toString());
         mode.addListener((observable, before, after) -> loadTemplate());
         templateText.addListener((observable, before, after) -> checkTemplate());
@@ -142,13 +168,20 @@ public final class GenerationViewModel {
                 });
     }
 
+    private RetryPolicy retry = RetryPolicy.standard();
+
+    /** The retries and timeouts of the next runs (the standard ones unless changed). */
+    public void setRetryPolicy(RetryPolicy policy) {
+        retry = policy;
+    }
+
     private GenerationConfig config(int tasks, String url, String modelName) {
         long seed = randomSeed.get().isBlank() ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)
                 : Long.parseLong(randomSeed.get().strip());
         Path out = Path.of(outDir.get().isBlank() ? "generated" : outDir.get())
                 .resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new GenerationConfig(mode.get(), tasks, domain.get(), seedQuery.get(), 3, 5, seed, concurrency.get(),
-                new ChatEndpoint(url, modelName, settings.getApiKeyEnvVar()), out, baseImage.get(), 0.7, RetryPolicy.standard());
+                new ChatEndpoint(url, modelName, apiKeyEnvVar.get()), out, baseImage.get(), 0.7, retry);
     }
 
     /** Starts a generation run as a job. */
@@ -161,11 +194,19 @@ public final class GenerationViewModel {
             return null;
         }
         TokenUsage usage = new TokenUsage();
-        ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
-        GenerationRun run = new GenerationRun(config, new SeedRepository(db), new SkillRepository(db), templates, client, usage);
-        Job<GenerationRun.Result> job = jobs.submit("Generate " + config.count() + " tasks (" + config.mode().key() + ")", run::run);
+        ChatClient client = new ChatClient(config.endpoint(), config.retry(), environment::apply, usage);
+        String dockerHost = settings.getDockerHost();
+        Job<GenerationRun.Result> job = jobs.submit("Generate " + config.count() + " tasks (" + config.mode().key() + ")",
+                context -> {
+                    context.message("Looking up local images for the linter");
+                    GenerationStore store = new GenerationStore(db, LintSetup.detect(db, DockerAddress.of(dockerHost)));
+                    return new GenerationRun(config, new SeedRepository(db), new SkillRepository(db), templates, client,
+                            usage, store).run(context);
+                });
         status.set("Generating into " + config.outDir() + " (random seed " + config.randomSeed() + ")");
         job.completion().whenComplete((result, failure) -> Platform.runLater(() -> {
+            // a cancelled or failed run may still have stored some tasks
+            onTasksStored.run();
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
                 status.set("Generation stopped: " + cause.getMessage());
@@ -173,11 +214,15 @@ public final class GenerationViewModel {
             }
             lastResult = result;
             results.clear();
-            result.tasks().forEach(task -> results.add("✓ " + task.name() + (task.warnings().isEmpty() ? ""
-                    : "  ⚠ " + String.join("; ", task.warnings()))));
-            result.failures().forEach(failed -> results.add("✗ #" + failed.number() + ": " + failed.reason()));
-            status.set("Generated " + result.tasks().size() + " of " + config.count() + " tasks in " + config.outDir()
-                    + "; " + result.usage().totalTokens() + " tokens");
+            result.tasks().forEach(task -> results.add(new RunOutcome(task.number(), "✓ " + task.name()
+                    + (task.warnings().isEmpty() ? "" : "  ⚠ " + String.join("; ", task.warnings())),
+                    task.lineage().prompt(), task.lineage().rawAnswer())));
+            result.failures().forEach(failed -> results.add(new RunOutcome(failed.number(),
+                    "✗ #" + failed.number() + ": " + failed.reason(),
+                    failed.lineage() == null ? "" : failed.lineage().prompt(), failed.rawAnswer())));
+            status.set("Generated " + result.tasks().size() + " of " + config.count() + " tasks into the project ("
+                    + config.outDir() + ")" + (result.failures().isEmpty() ? "" : "; " + result.failures().size()
+                    + " answers unusable") + "; " + result.usage().totalTokens() + " tokens");
         }));
         return job;
     }
@@ -198,7 +243,8 @@ public final class GenerationViewModel {
                     context.checkCancelled();
                     context.message(task.name());
                     OracleFreeValidator.Validation validation = validator.validate(task.folder());
-                    Platform.runLater(() -> results.add(validation.verdict() + "  " + task.name() + ": " + validation.detail()));
+                    Platform.runLater(() -> results.add(new RunOutcome(task.number(),
+                            validation.verdict() + "  " + task.name() + ": " + validation.detail(), null, null)));
                     context.progress(++done, result.tasks().size());
                 }
             }
@@ -273,7 +319,11 @@ public final class GenerationViewModel {
         return status;
     }
 
-    public ObservableList<String> results() {
+    public StringProperty apiKeyEnvVarProperty() {
+        return apiKeyEnvVar;
+    }
+
+    public ObservableList<RunOutcome> results() {
         return results;
     }
 }

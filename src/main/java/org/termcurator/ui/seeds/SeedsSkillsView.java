@@ -45,7 +45,11 @@ public final class SeedsSkillsView extends StackPane {
         SeedsViewModel seeds = new SeedsViewModel(db, services.jobs());
         SkillsViewModel skills = new SkillsViewModel(db, services.jobs());
         CoverageViewModel coverage = new CoverageViewModel(db);
-        GenerationViewModel generation = new GenerationViewModel(db, services.jobs(), services.settings());
+        GenerationViewModel generation = new GenerationViewModel(db, services.jobs(), services.settings(), () -> {
+            services.session().tasksChanged();
+            seeds.reload();
+            coverage.reload();
+        }, System::getenv);
         Tab seedsTab = new Tab("Seeds", new SeedsPane(seeds, services));
         seedsTab.setId("tab-seeds");
         Tab skillsTab = new Tab("Skills", new SkillsPane(skills, services));

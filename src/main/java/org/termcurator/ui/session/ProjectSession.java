@@ -3,6 +3,8 @@ package org.termcurator.ui.session;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.termcurator.core.jobs.Job;
@@ -22,6 +24,7 @@ public final class ProjectSession implements AutoCloseable {
     private final Settings settings;
     private final SettingsStore store;
     private final ReadOnlyObjectWrapper<ProjectDb> project = new ReadOnlyObjectWrapper<>(this, "project");
+    private final ReadOnlyLongWrapper tasksRevision = new ReadOnlyLongWrapper(this, "tasksRevision");
     private Consumer<String> errorHandler = message -> { };
 
     public ProjectSession(JobManager jobs, Settings settings, SettingsStore store) {
@@ -36,6 +39,16 @@ public final class ProjectSession implements AutoCloseable {
 
     public ProjectDb project() {
         return project.get();
+    }
+
+    /** Goes up when work outside the Tasks section (a generation run) added or changed tasks. */
+    public ReadOnlyLongProperty tasksRevisionProperty() {
+        return tasksRevision.getReadOnlyProperty();
+    }
+
+    /** Tells the sections showing tasks to read them again; call on the FX thread. */
+    public void tasksChanged() {
+        tasksRevision.set(tasksRevision.get() + 1);
     }
 
     public boolean isOpen() {

@@ -79,7 +79,8 @@ final class TaskDetailView extends BorderPane {
                 tab("Files", "tab-files", filesPane()),
                 tab("Metadata", "tab-metadata", metadataPane()),
                 tab("Lint", "tab-lint", lint),
-                tab("Runs", "tab-runs", runsPane()));
+                tab("Runs", "tab-runs", runsPane()),
+                tab("Lineage", "tab-lineage", new LineagePane(model)));
         setCenter(tabs);
         lint.setId("task-lint");
         lint.setPlaceholder(new Label("No findings"));

@@ -117,6 +117,11 @@ public final class TaskDetailViewModel {
         return shownId;
     }
 
+    /** The project the shown task belongs to (null with none open). */
+    ProjectDb project() {
+        return db;
+    }
+
     /** The text of a file as it is now: edited, or as stored; null when it is not a text file. */
     public String text(String path) {
         Map<String, String> edits = pending.get(shownId);

@@ -93,6 +93,10 @@ public final class TasksView extends BorderPane {
         services.session().projectProperty().addListener((observable, before, after) -> model.setProject(after));
         model.setProject(services.session().project());
         model.lastImportProperty().addListener((observable, before, after) -> section[0].refresh());
+        services.session().tasksRevisionProperty().addListener((observable, before, after) -> {
+            model.refresh();
+            section[0].refresh();
+        });
         section[0].setOnDragOver(browser::acceptDrop);
         section[0].setOnDragDropped(browser::drop);
         return section[0];
