@@ -83,8 +83,15 @@ class SeedsSkillsGenerateCliTest {
             assertThat(json.get("generated").asInt()).isEqualTo(1);
             assertThat(json.get("tasks").get(0).get("skills").size()).isBetween(3, 5);
             assertThat(json.get("failures").get(0).get("reason").asText()).startsWith("unusable answer");
+            assertThat(json.get("failures").get(0).get("rawAnswer").asText()).isEqualTo("no task here");
             assertThat(out.resolve("one/task.toml")).exists();
             assertThat(generated.err()).contains("[2/2]");
+
+            long taskId = json.get("tasks").get(0).get("taskId").asLong();
+            CliRun listed = run("tasks", "list", "--project", project, "--json");
+            assertThat(listed.json().get("total").asInt()).as("the generated task is a task of the project").isEqualTo(1);
+            assertThat(listed.json().get("tasks").get(0).get("name").asText()).isEqualTo("one");
+            assertThat(taskId).isPositive();
         }
         CliRun usage = run("generate", "--project", project, "--mode", "sideways", "--count", "1", "--endpoint", "http://x/v1",
                 "--model", "m");
