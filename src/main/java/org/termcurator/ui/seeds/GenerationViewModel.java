@@ -168,20 +168,13 @@ public final class GenerationViewModel {
                 });
     }
 
-    private RetryPolicy retry = RetryPolicy.standard();
-
-    /** The retries and timeouts of the next runs (the standard ones unless changed). */
-    public void setRetryPolicy(RetryPolicy policy) {
-        retry = policy;
-    }
-
     private GenerationConfig config(int tasks, String url, String modelName) {
         long seed = randomSeed.get().isBlank() ? ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)
                 : Long.parseLong(randomSeed.get().strip());
         Path out = Path.of(outDir.get().isBlank() ? "generated" : outDir.get())
                 .resolve(java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new GenerationConfig(mode.get(), tasks, domain.get(), seedQuery.get(), 3, 5, seed, concurrency.get(),
-                new ChatEndpoint(url, modelName, apiKeyEnvVar.get()), out, baseImage.get(), 0.7, retry);
+                new ChatEndpoint(url, modelName, apiKeyEnvVar.get()), out, baseImage.get(), 0.7, RetryPolicy.standard());
     }
 
     /** Starts a generation run as a job. */

@@ -93,14 +93,16 @@ class GeneratedTaskStorageTest {
 
         GenerationRun.Result result = generate(GenerationMode.SEED, 4, null);
 
-        assertThat(result.tasks()).extracting(GenerationRun.GeneratedTask::name).containsExactly("sales-total", "own-test");
+        // requests run on their own threads: which plan got which reply is not fixed, only the replies are
+        assertThat(result.tasks()).extracting(GenerationRun.GeneratedTask::name)
+                .containsExactlyInAnyOrder("sales-total", "own-test");
         assertThat(result.tasks()).allSatisfy(task -> assertThat(task.taskId()).isNotNull());
-        assertThat(result.failures()).extracting(GenerationRun.Failure::reason).satisfiesExactly(
+        assertThat(result.failures()).extracting(GenerationRun.Failure::reason).satisfiesExactlyInAnyOrder(
                 reason -> assertThat(reason).startsWith("unusable answer: the answer holds neither"),
                 reason -> assertThat(reason).startsWith("unusable answer: the answer has no tests"));
         assertThat(result.usage().retries()).as("the 429 was retried").isGreaterThanOrEqualTo(1);
 
-        GenerationRun.GeneratedTask first = result.tasks().getFirst();
+        GenerationRun.GeneratedTask first = named(result, "sales-total");
         TaskStore.StoredTask stored = db.read(c -> TaskStore.load(c, first.taskId())).orElseThrow();
         assertThat(stored.task().origin()).isEqualTo(TaskOrigin.GENERATED);
         assertThat(stored.task().name()).isEqualTo("sales-total");
@@ -126,7 +128,7 @@ class GeneratedTaskStorageTest {
         assertThat(status(first.taskId())).isEqualTo("generated");
 
         assertThat(findings(first.taskId())).containsExactly("unknown-base-image");
-        assertThat(findings(result.tasks().get(1).taskId())).containsExactlyInAnyOrder("unknown-base-image", "no-reward-file");
+        assertThat(findings(named(result, "own-test").taskId())).containsExactlyInAnyOrder("unknown-base-image", "no-reward-file");
 
         TaskQueries queries = new TaskQueries(db);
         assertThat(queries.count(TaskQuery.all().withText("total"))).as("searchable like any task").isEqualTo(1);
@@ -135,9 +137,9 @@ class GeneratedTaskStorageTest {
 
         List<GenerationStore.StoredFailure> failures = new GenerationStore(db, LINT).failures(result.runId());
         assertThat(failures).extracting(GenerationStore.StoredFailure::taskNumber)
-                .containsExactlyElementsOf(result.failures().stream().map(GenerationRun.Failure::number).toList());
+                .containsExactlyInAnyOrderElementsOf(result.failures().stream().map(GenerationRun.Failure::number).toList());
         assertThat(failures).extracting(GenerationStore.StoredFailure::rawAnswer)
-                .containsExactly("Sorry, I cannot write tasks today.", noTests);
+                .containsExactlyInAnyOrder("Sorry, I cannot write tasks today.", noTests);
         assertThat(failures).allSatisfy(failure -> {
             assertThat(failure.prompt()).contains("Problem number");
             assertThat(failure.seedId()).isNotNull();
@@ -181,9 +183,13 @@ class GeneratedTaskStorageTest {
             assertThat(provenance.lineage().path("skill_ids")).hasSize(task.lineage().skillIds().size());
         }
         assertThat(result.tasks()).extracting(GenerationRun.GeneratedTask::name)
-                .containsExactly("harden-ssh", "harden-ssh-2", "harden-ssh-3");
+                .containsExactlyInAnyOrder("harden-ssh", "harden-ssh-2", "harden-ssh-3");
         assertThat(findings(result.tasks().get(1).taskId())).as("the cross-task rules ran after the run")
                 .contains("near-duplicate-instruction");
+    }
+
+    private static GenerationRun.GeneratedTask named(GenerationRun.Result result, String name) {
+        return result.tasks().stream().filter(task -> task.name().equals(name)).findFirst().orElseThrow();
     }
 
     private List<String> findings(long taskId) throws Exception {

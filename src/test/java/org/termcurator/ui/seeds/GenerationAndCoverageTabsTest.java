@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -17,7 +13,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,15 +24,13 @@ import org.termcurator.core.generation.GenerationRunTest;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.core.tasks.TaskStore;
 import org.termcurator.core.tasks.query.TaskFacet;
 import org.termcurator.core.tasks.query.TaskQueries;
 import org.termcurator.core.tasks.query.TaskQuery;
-import org.termcurator.ui.session.FileDialogs;
-import org.termcurator.ui.session.ProjectActions;
+import org.termcurator.ui.FxWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -73,30 +66,9 @@ class GenerationAndCoverageTabsTest {
                             List.of(leaf("permissions"), leaf("hashing"))))))));
         }
         server = new FakeChatServer();
-        context = new AppContext(new SettingsStore(folder.resolve("settings.json")), new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        });
-        db = context.ui().session().open(project).completion().get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        SeedsSkillsView view = SeedsSkillsView.create(context.ui(), new ProjectActions() {
-            @Override
-            public void newProject() {
-            }
-
-            @Override
-            public void openProject() {
-            }
-        });
-        stage.setScene(new Scene(view, 1300, 900));
-        stage.show();
+        SeedsSection.Shown shown = SeedsSection.show(stage, project, 1300, 900);
+        context = shown.context();
+        db = shown.db();
     }
 
     private static Taxonomy.Entry leaf(String name) {
@@ -110,13 +82,6 @@ class GenerationAndCoverageTabsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private void fillRunForm(FxRobot robot, GenerationMode mode, int count, String domain) {
@@ -146,11 +111,11 @@ class GenerationAndCoverageTabsTest {
         robot.clickOn("#run-generate");
 
         ListView<GenerationViewModel.RunOutcome> results = robot.lookup("#run-results").queryAs(ListView.class);
-        waitUntil("the run lists its two outcomes", () -> results.getItems().size() == 2);
+        FxWait.until("the run lists its two outcomes", () -> results.getItems().size() == 2);
         assertThat(results.getItems()).extracting(GenerationViewModel.RunOutcome::text)
                 .anySatisfy(text -> assertThat(text).startsWith("✓ sales-total"))
                 .anySatisfy(text -> assertThat(text).startsWith("✗ #").contains("unusable answer"));
-        waitUntil("the status counts the run", () -> robot.lookup("#generation-status").queryLabeled().getText()
+        FxWait.until("the status counts the run", () -> robot.lookup("#generation-status").queryLabeled().getText()
                 .startsWith("Generated 1 of 2 tasks into the project"));
         assertThat(context.ui().session().tasksRevisionProperty().get()).as("the Tasks section is told to read again")
                 .isGreaterThan(revisionBefore);
@@ -175,10 +140,10 @@ class GenerationAndCoverageTabsTest {
             }
         });
         String title = new SeedRepository(db).find(seedId).orElseThrow().title();
-        waitUntil("the seed is listed", () -> robot.lookup(title).tryQuery().isPresent());
+        FxWait.until("the seed is listed", () -> robot.lookup(title).tryQuery().isPresent());
         robot.clickOn(title);
         ListView<SeedRepository.TaskRef> tasks = robot.lookup("#seed-tasks").queryAs(ListView.class);
-        waitUntil("the seed shows the task made from it", () -> tasks.getItems().size() == 1);
+        FxWait.until("the seed shows the task made from it", () -> tasks.getItems().size() == 1);
         assertThat(tasks.getItems().getFirst().name()).isEqualTo("sales-total");
         assertThat(tasks.getItems().getFirst().status()).isEqualTo("generated");
     }
@@ -188,18 +153,18 @@ class GenerationAndCoverageTabsTest {
     void coverageChartsEverySkillAndGeneratedTasksTakeTheirSkillsOffTheGapList(FxRobot robot) throws Exception {
         robot.clickOn("#tab-coverage");
         ListView<String> gaps = robot.lookup("#coverage-gaps").queryAs(ListView.class);
-        waitUntil("every skill is a gap in a project without tasks", () -> gaps.getItems().size() == 7);
+        FxWait.until("every skill is a gap in a project without tasks", () -> gaps.getItems().size() == 7);
 
         server.otherwise(FakeChatServer.Reply.answer(GenerationRunTest.goodAnswer("pipeline",
                 "Build a shell pipeline that finds every log file under /app and counts its lines.")));
         fillRunForm(robot, GenerationMode.SKILL, 1, "shell");
         robot.clickOn("#run-generate");
-        waitUntil("the task is stored", () -> db.read(TaskStore::count) == 1);
-        waitUntil("the status counts the run", () -> robot.lookup("#generation-status").queryLabeled().getText()
+        FxWait.until("the task is stored", () -> db.read(TaskStore::count) == 1);
+        FxWait.until("the status counts the run", () -> robot.lookup("#generation-status").queryLabeled().getText()
                 .startsWith("Generated 1 of 1 tasks"));
 
         robot.clickOn("#tab-coverage");
-        waitUntil("the task's skills are no longer gaps", () -> gaps.getItems().size() < 7);
+        FxWait.until("the task's skills are no longer gaps", () -> gaps.getItems().size() < 7);
         int used = 7 - gaps.getItems().size();
         assertThat(used).isBetween(3, 5);
         assertThat(gaps.getItems()).contains("security › systems › permissions", "security › systems › hashing");
@@ -207,7 +172,7 @@ class GenerationAndCoverageTabsTest {
         ComboBox<String> domain = robot.lookup("#coverage-domain").queryAs(ComboBox.class);
         robot.interact(() -> domain.setValue("shell"));
         BarChart<String, Number> chart = robot.lookup("#coverage-chart").queryAs(BarChart.class);
-        waitUntil("the chart shows the shell skills", () -> chart.getData().getFirst().getData().size() == 5);
+        FxWait.until("the chart shows the shell skills", () -> chart.getData().getFirst().getData().size() == 5);
         XYChart.Series<String, Number> tasks = chart.getData().getFirst();
         assertThat(tasks.getName()).isEqualTo("tasks");
         assertThat(tasks.getData()).extracting(XYChart.Data::getXValue)

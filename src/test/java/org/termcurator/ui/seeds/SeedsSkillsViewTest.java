@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,13 +20,10 @@ import org.termcurator.app.AppContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.skills.SkillTree;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.ui.controls.MarkdownView;
-import org.termcurator.ui.session.FileDialogs;
-import org.termcurator.ui.session.ProjectActions;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -57,30 +51,9 @@ class SeedsSkillsViewTest {
                     new Taxonomy.Entry("one", null, null, List.of(leaf("a"), leaf("b"), leaf("c"))),
                     new Taxonomy.Entry("two", null, null, List.of(leaf("x"))))))));
         }
-        context = new AppContext(new SettingsStore(folder.resolve("settings.json")), new FileDialogs() {
-            @Override
-            public Optional<Path> chooseNewProject(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseProjectToOpen(Window owner) {
-                return Optional.empty();
-            }
-        });
-        db = context.ui().session().open(project).completion().get(20, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        SeedsSkillsView view = SeedsSkillsView.create(context.ui(), new ProjectActions() {
-            @Override
-            public void newProject() {
-            }
-
-            @Override
-            public void openProject() {
-            }
-        });
-        stage.setScene(new Scene(view, 1200, 800));
-        stage.show();
+        SeedsSection.Shown shown = SeedsSection.show(stage, project, 1200, 800);
+        context = shown.context();
+        db = shown.db();
     }
 
     private static Taxonomy.Entry leaf(String name) {

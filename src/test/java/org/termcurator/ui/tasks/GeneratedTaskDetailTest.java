@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -35,6 +34,7 @@ import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.tasks.lint.LintContext;
+import org.termcurator.ui.FxWait;
 import org.termcurator.ui.controls.EmptyState;
 import org.termcurator.ui.session.ScriptedFileDialogs;
 import org.termcurator.ui.shell.MainWindow;
@@ -65,13 +65,6 @@ class GeneratedTaskDetailTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
-    }
 
     @SuppressWarnings("unchecked")
     private static TableView<TaskRowRef> table(FxRobot robot) {
@@ -93,7 +86,7 @@ class GeneratedTaskDetailTest {
         ProjectDb db = context.ui().session().open(projectFile).completion().get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#nav-tasks");
-        waitUntil("the empty project says so", () -> robot.lookup("#tasks-view .empty-state").tryQuery()
+        FxWait.until("the empty project says so", () -> robot.lookup("#tasks-view .empty-state").tryQuery()
                 .map(node -> "No tasks yet".equals(((EmptyState) node).titleText())).orElse(false));
 
         Seed seed = new SeedRepository(db).insert(Seed.of("Sum the amount column of sales.csv").withTitle("Sales total"));
@@ -109,15 +102,15 @@ class GeneratedTaskDetailTest {
         }
         robot.interact(() -> context.ui().session().tasksChanged());
 
-        waitUntil("the generated task is in the table", () -> robot.lookup("#tasks-table").tryQuery().isPresent()
+        FxWait.until("the generated task is in the table", () -> robot.lookup("#tasks-table").tryQuery().isPresent()
                 && table(robot).getItems().size() == 1);
         robot.interact(() -> table(robot).getSelectionModel().clearAndSelect(0));
-        waitUntil("the detail shows the task", () -> robot.lookup("#task-detail-name").queryAs(Label.class).getText()
+        FxWait.until("the detail shows the task", () -> robot.lookup("#task-detail-name").queryAs(Label.class).getText()
                 .equals("sales-total"));
         // the detail pane is narrow: its last tabs may sit in the overflow menu
         robot.interact(() -> selectTab(robot, "tab-lineage"));
 
-        waitUntil("the lineage is read", () -> robot.lookup("#task-lineage-summary").queryAs(Label.class).getText()
+        FxWait.until("the lineage is read", () -> robot.lookup("#task-lineage-summary").queryAs(Label.class).getText()
                 .equals("Generated from a seed by fake-model."));
         assertThat(robot.lookup("#task-lineage-seed").queryAs(Label.class).getText())
                 .isEqualTo("#" + seed.id() + "  Sales total");
