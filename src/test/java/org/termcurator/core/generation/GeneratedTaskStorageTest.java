@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -12,15 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.jobs.JobContext;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.skills.TaxonomyFormat;
 import org.termcurator.core.tasks.TaskOrigin;
 import org.termcurator.core.tasks.TaskProvenance;
@@ -35,34 +29,12 @@ import org.termcurator.core.tasks.query.TaskQuery;
  * are tasks of the project (files, lint findings, search, origin, lineage, seed, skills) and
  * the answers it could not use are kept with their reasons.
  */
-class GeneratedTaskStorageTest {
+class GeneratedTaskStorageTest extends GenerationProjectTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofMillis(800));
     /** The engine has images, but not the generated tasks' python base image: each gets that warning. */
     private static final LintContext LINT = new LintContext(Set.of("curator/debian:bookworm"), true, Map.of());
-
-    @TempDir
-    Path dir;
-
-    private ProjectDb db;
-    private SeedRepository seeds;
-    private SkillRepository skills;
-    private FakeChatServer server;
-
-    @BeforeEach
-    void open() throws Exception {
-        db = ProjectDb.create(dir.resolve("p.curator"));
-        seeds = new SeedRepository(db);
-        skills = new SkillRepository(db);
-        server = new FakeChatServer();
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
-        db.close();
-    }
 
     private GenerationRun.Result generate(GenerationMode mode, int count, String domain) throws Exception {
         GenerationConfig config = GenerationConfig.of(mode, count, domain, null, 7, 1,

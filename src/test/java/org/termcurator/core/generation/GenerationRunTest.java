@@ -11,46 +11,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.jobs.JobContext;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
-import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.seeds.SeedStatus;
-import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.skills.TaxonomyFormat;
 
 /** Generation end to end against a local server that speaks the chat-completions protocol. */
-public class GenerationRunTest {
+public class GenerationRunTest extends GenerationProjectTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofSeconds(10));
 
-    @TempDir
-    Path dir;
-
-    private ProjectDb db;
-    private SeedRepository seeds;
-    private SkillRepository skills;
-    private FakeChatServer server;
     private Path out;
 
     @BeforeEach
-    void open() throws Exception {
-        db = ProjectDb.create(dir.resolve("p.curator"));
-        seeds = new SeedRepository(db);
-        skills = new SkillRepository(db);
-        server = new FakeChatServer();
+    void chooseOutputFolder() {
         out = dir.resolve("out");
-    }
-
-    @AfterEach
-    void close() {
-        server.close();
-        db.close();
     }
 
     public static String goodAnswer(String name, String instruction) {
