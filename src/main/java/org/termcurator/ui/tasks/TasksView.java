@@ -85,7 +85,7 @@ public final class TasksView extends BorderPane {
      */
     public static ProjectSectionView create(UiServices services, ProjectActions actions) {
         TasksViewModel model = new TasksViewModel(services.jobs(),
-                () -> org.termcurator.core.rollouts.DockerAddress.of(services.settings().getDockerHost()), Platform::runLater);
+                () -> org.termcurator.core.rollouts.RolloutSettings.dockerAddress(services.settings()), Platform::runLater);
         TasksView browser = new TasksView(services, model);
         ProjectSectionView[] section = new ProjectSectionView[1];
         section[0] = new ProjectSectionView(services, "tasks-view", Feather.LIST, actions,
@@ -184,6 +184,7 @@ public final class TasksView extends BorderPane {
         table.getColumns().add(column("Tags", null, row -> String.join(", ", row.tags()), 150, true));
         table.getColumns().add(column("Base image", TaskSort.BASE_IMAGE, TaskRow::baseImage, 170, true));
         table.getColumns().add(lintColumn());
+        table.getColumns().add(column("Pass rate", null, TaskRow::passRateText, 90, true));
         table.getColumns().add(column("Solution", null, row -> row.hasSolution() ? "yes" : "no", 70, true));
         table.getColumns().add(column("Tests", null, row -> row.hasTests() ? "yes" : "no", 60, false));
         table.getColumns().add(column("Format", TaskSort.FORMAT, TaskRow::format, 110, false));
