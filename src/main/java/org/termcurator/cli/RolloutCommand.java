@@ -30,10 +30,6 @@ import org.termcurator.core.rollouts.RolloutStore;
 import org.termcurator.core.rollouts.RolloutTaskSpec;
 import org.termcurator.core.rollouts.TaskImages;
 import org.termcurator.core.rollouts.TaskSpecException;
-import org.termcurator.core.generation.ChatClient;
-import org.termcurator.core.generation.ChatEndpoint;
-import org.termcurator.core.generation.RetryPolicy;
-import org.termcurator.core.generation.TokenUsage;
 import org.termcurator.core.rollouts.llm.TerminusAgent;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
@@ -171,20 +167,12 @@ final class RolloutCommand extends ProjectSubcommand {
                 }
             }
             case LLM -> {
-                Settings.AgentEndpoint configured = settings.getAgentEndpoint();
-                ChatEndpoint chat;
                 try {
-                    chat = new ChatEndpoint(endpoint != null ? endpoint : configured.baseUrl(),
-                            model != null ? model : configured.model(),
-                            apiKeyEnv != null ? apiKeyEnv : settings.getApiKeyEnvVar());
+                    yield TerminusAgent.fromSettings(settings, endpoint, model, apiKeyEnv, maxTurns);
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure("--agent llm: " + e.getMessage() + " (--endpoint URL --model M, or Settings)",
                             ExitCodes.USAGE);
                 }
-                TerminusAgent.Options options = TerminusAgent.Options.DEFAULTS.withMaxTurns(maxTurns)
-                        .withPrices(configured.inputPricePerMTok(), configured.outputPricePerMTok());
-                yield new TerminusAgent(new ChatClient(chat, RetryPolicy.standard(), System::getenv, new TokenUsage()),
-                        options);
             }
         };
     }

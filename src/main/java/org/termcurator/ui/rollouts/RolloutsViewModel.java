@@ -52,6 +52,10 @@ public final class RolloutsViewModel {
         this.rollouts = services.rollouts();
         this.ui = ui;
         rollouts.addListener(this::onEvent);
+        rollouts.addStoredListener(() -> {
+            storedChanged.set(true); // the row now has its verdict and trajectory
+            refreshSoon();
+        });
         services.session().projectProperty().addListener((observable, before, after) -> {
             byKey.clear();
             items.clear();
@@ -84,12 +88,13 @@ public final class RolloutsViewModel {
 
     private void onEvent(RolloutEvent event) {
         terminals.accept(event);
-        if (event instanceof RolloutEvent.Finished) {
-            storedChanged.set(true); // the row now has its verdict and trajectory
-        }
         if (event instanceof RolloutEvent.TerminalOutput || event instanceof RolloutEvent.BuildOutput) {
             return; // output does not change the table
         }
+        refreshSoon();
+    }
+
+    private void refreshSoon() {
         if (refreshPending.compareAndSet(false, true)) {
             Thread.ofVirtual().name("rollouts-refresh").start(() -> {
                 try {

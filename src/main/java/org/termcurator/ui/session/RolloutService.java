@@ -34,6 +34,7 @@ public final class RolloutService implements AutoCloseable {
 
     private final Settings settings;
     private final List<RolloutListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
     /** A scheduler and the engine its runner talks to. */
     private record Slot(DockerEngine engine, RolloutScheduler scheduler) {
     }
@@ -58,6 +59,24 @@ public final class RolloutService implements AutoCloseable {
         listeners.remove(listener);
     }
 
+    /**
+     * Runs {@code listener} (on a worker thread) each time a rollout's outcome is in the project,
+     * with its trajectory: later than its Finished event, which comes before it is stored.
+     */
+    public void addStoredListener(Runnable listener) {
+        storedListeners.add(listener);
+    }
+
+    private void stored() {
+        for (Runnable listener : storedListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a rollout listener failed", e);
+            }
+        }
+    }
+
     private void publish(RolloutEvent event) {
         for (RolloutListener listener : listeners) {
             try {
@@ -78,7 +97,13 @@ public final class RolloutService implements AutoCloseable {
         if (db != project) {
             throw new IllegalStateException("rollouts are only run for the open project");
         }
-        return scheduler(db, concurrency).submit(requests);
+        List<RolloutHandle> handles = scheduler(db, concurrency).submit(requests);
+        handles.forEach(this::notifyWhenStored);
+        return handles;
+    }
+
+    private void notifyWhenStored(RolloutHandle handle) {
+        handle.result().whenComplete((result, failure) -> stored());
     }
 
     private RolloutScheduler scheduler(ProjectDb db, int concurrency) {
@@ -117,6 +142,7 @@ public final class RolloutService implements AutoCloseable {
         for (Slot slot : List.copyOf(slots)) {
             again.addAll(slot.scheduler().retryFailed());
         }
+        again.forEach(this::notifyWhenStored);
         return again;
     }
 
