@@ -213,8 +213,7 @@ public final class MainWindow implements ProjectActions {
     }
 
     private void showSettings() {
-        new SettingsDialog(stage, services.settings()).showAndWait().ifPresent(values ->
-                model.applySettings(values.theme(), values.dockerHost(), values.concurrency()));
+        new SettingsDialog(stage, services.settings()).showAndWait().ifPresent(model::applySettings);
     }
 
     private void showError(String message) {
