@@ -5,25 +5,26 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
+import org.termcurator.ui.controls.terminal.TerminalCanvas;
 
 /**
- * The live terminal of the selected running rollout, redrawn a few times a second while its
- * screen changes. A finished rollout shows a hint to open its trajectory instead.
+ * The live terminal of the selected running rollout. The terminal control repaints itself as
+ * output arrives; a slow check here follows the rollout from the agent's terminal to the
+ * tests' and notices when it ends.
  */
 final class LiveTerminalPane extends BorderPane {
 
-    private static final Duration FRAME = Duration.millis(100);
+    private static final Duration CHECK = Duration.millis(250);
+    private static final String NOTHING = "Select a running rollout to watch its terminal live.";
 
     private final LiveTerminals terminals;
-    private final Label title = new Label("Select a running rollout to watch its terminal live.");
-    private final TextArea screen = new TextArea();
-    private final Timeline redraw;
+    private final Label title = new Label(NOTHING);
+    private final TerminalCanvas screen = new TerminalCanvas();
+    private final Timeline follow;
     private RolloutItem watched;
-    private long drawnVersion = -1;
-    private LiveTerminals.Live drawn;
+    private LiveTerminals.Live shown;
 
     LiveTerminalPane(LiveTerminals terminals) {
         this.terminals = terminals;
@@ -31,56 +32,53 @@ final class LiveTerminalPane extends BorderPane {
         title.setId("rollouts-live-title");
         title.setPadding(new Insets(6, 12, 6, 12));
         screen.setId("rollouts-live-screen");
-        screen.setEditable(false);
-        screen.setStyle("-fx-font-family: monospace;");
+        screen.setFitToSize(true);
         setTop(title);
         setCenter(screen);
-        redraw = new Timeline(new KeyFrame(FRAME, event -> draw()));
-        redraw.setCycleCount(Animation.INDEFINITE);
+        follow = new Timeline(new KeyFrame(CHECK, event -> follow()));
+        follow.setCycleCount(Animation.INDEFINITE);
     }
 
-    Timeline redraw() {
-        return redraw;
+    /** The text of the terminal shown, empty when none is. */
+    String shownText() {
+        return shown == null ? "" : shown.text();
     }
 
     /** Watches this rollout (null: none). */
     void watch(RolloutItem item) {
         watched = item;
-        drawn = null;
-        drawnVersion = -1;
+        shown = null;
+        screen.setView(null);
         if (item == null) {
-            redraw.stop();
-            title.setText("Select a running rollout to watch its terminal live.");
-            screen.clear();
+            follow.stop();
+            title.setText(NOTHING);
             return;
         }
-        draw();
-        redraw.play();
+        follow();
+        follow.play();
     }
 
-    private void draw() {
+    private void follow() {
         RolloutItem item = watched;
         if (item == null) {
             return;
         }
+        String name = item.taskProperty().get() + " #" + item.attempt();
         LiveTerminals.Live live = terminals.of(item.key());
         if (live == null) {
             if (!item.isRunning()) {
-                redraw.stop();
-                title.setText(item.taskProperty().get() + " #" + item.attempt() + " has ended"
-                        + (item.trajectoryId() != null ? ": open its trajectory to replay it." : "."));
-            } else {
-                title.setText(item.taskProperty().get() + " #" + item.attempt() + " — " + item.phaseText()
-                        + ", no terminal output yet");
+                follow.stop();
+                title.setText(name + " has ended" + (item.trajectoryId() != null || item.handle() != null
+                        ? ": open its trajectory to replay it." : "."));
+            } else if (shown == null) {
+                title.setText(name + " — " + item.phaseText() + ", no terminal output yet");
             }
             return;
         }
-        if (live == drawn && live.version() == drawnVersion) {
-            return;
+        if (live != shown) {
+            shown = live;
+            screen.showLive(live.terminal());
+            title.setText(name + " — live, " + live.cast() + " terminal");
         }
-        drawn = live;
-        drawnVersion = live.version();
-        title.setText(item.taskProperty().get() + " #" + item.attempt() + " — live, " + live.cast() + " terminal");
-        screen.setText(live.text());
     }
 }

@@ -6,12 +6,13 @@ import org.termcurator.core.rollouts.RolloutEvent;
 import org.termcurator.core.rollouts.TerminalSize;
 import org.termcurator.core.terminal.ScreenRenderer;
 import org.termcurator.core.terminal.TerminalEmulator;
+import org.termcurator.ui.controls.terminal.LiveTerminal;
 
 /**
  * The terminal of every running rollout, kept up to date from its recorded output as it
  * arrives, so that watching one shows its screen at once, not only what comes after. The
  * agent's terminal is replaced by the tests' when the verifier starts. Fed on worker threads;
- * readers lock the emulator they read.
+ * a terminal control shows one with coalesced repaints.
  */
 public final class LiveTerminals {
 
@@ -21,17 +22,17 @@ public final class LiveTerminals {
     /** A rollout's current terminal and which cast feeds it. */
     public static final class Live {
         private final String cast;
-        private final TerminalEmulator emulator;
-        private volatile long version;
+        private final LiveTerminal terminal;
 
         Live(String cast) {
             this.cast = cast;
-            this.emulator = new TerminalEmulator(TerminalSize.DEFAULT.cols(), TerminalSize.DEFAULT.rows(), SCROLLBACK_LINES);
+            this.terminal = new LiveTerminal(new TerminalEmulator(TerminalSize.DEFAULT.cols(), TerminalSize.DEFAULT.rows(),
+                    SCROLLBACK_LINES));
         }
 
-        /** The emulator; lock it while reading it. */
-        public TerminalEmulator emulator() {
-            return emulator;
+        /** The terminal, for a terminal control to show. */
+        public LiveTerminal terminal() {
+            return terminal;
         }
 
         /** "agent" or "tests". */
@@ -39,35 +40,25 @@ public final class LiveTerminals {
             return cast;
         }
 
-        /** Grows with every change, for redraws that only happen when something changed. */
-        public long version() {
-            return version;
-        }
-
         /** The screen as plain text. */
         public String text() {
-            synchronized (emulator) {
-                return ScreenRenderer.toText(emulator);
-            }
+            return ScreenRenderer.toText(terminal.snapshot());
         }
 
         void feed(RolloutEvent.TerminalOutput output) {
-            synchronized (emulator) {
-                switch (output.code()) {
-                    case "o" -> emulator.feed(output.data());
-                    case "r" -> resize(output.data());
-                    default -> {
-                        return; // input echoes come back as output; markers are not drawn
-                    }
+            switch (output.code()) {
+                case "o" -> terminal.feed(output.data());
+                case "r" -> resize(output.data());
+                default -> {
+                    // input echoes come back as output; markers are not drawn
                 }
-                version++;
             }
         }
 
         private void resize(String size) {
             int x = size.indexOf('x');
             try {
-                emulator.resize(Integer.parseInt(size.substring(0, x).strip()), Integer.parseInt(size.substring(x + 1).strip()));
+                terminal.resize(Integer.parseInt(size.substring(0, x).strip()), Integer.parseInt(size.substring(x + 1).strip()));
             } catch (RuntimeException ignored) {
                 // a malformed resize leaves the size as it was
             }

@@ -1,7 +1,6 @@
 package org.termcurator.ui.rollouts;
 
 import java.util.function.Function;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -209,10 +208,5 @@ public final class RolloutsView extends BorderPane {
     static void describe(ProjectInfo info, EmptyState state) {
         state.update("No project open", "Open a project to run its tasks in local Docker containers with the oracle "
                 + "solution, a replayed trajectory or an LLM agent; every run is recorded and verified by its tests.");
-    }
-
-    /** Stops the live redraw when the view goes away (tests, closing the window). */
-    Timeline redraw() {
-        return terminal.redraw();
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -156,7 +155,7 @@ class RolloutsViewTest {
                 .map(node -> rolloutsTable(robot).getItems().size() == 1).orElse(false));
         robot.interact(() -> rolloutsTable(robot).getSelectionModel().select(0));
         waitUntil("the live terminal shows the solution's output", 90, () ->
-                robot.lookup("#rollouts-live-screen").queryAs(TextArea.class).getText().contains("live-marker-42"));
+                robot.lookup("#rollouts-live").queryAs(LiveTerminalPane.class).shownText().contains("live-marker-42"));
         DockerEngine engine = docker.engine();
         assertThat(engine.ownContainers()).hasSize(1);
 
