@@ -134,6 +134,9 @@ class RolloutsViewTest {
         waitUntil("the pass rate column shows 100% for both tasks", 20, () ->
                 cell(tasksTable(robot), "column-pass-rate", 0).equals("100% (1/1)")
                         && cell(tasksTable(robot), "column-pass-rate", 1).equals("100% (1/1)"));
+        robot.interact(() -> tasksTable(robot).getSelectionModel().clearAndSelect(0));
+        waitUntil("the task's detail lists its rollout once, with the pass rate", 20, () -> robot.lookup("#task-pass-rate")
+                .queryLabeled().getText().equals("Pass rate: 100% of 1 runs"));
 
         robot.clickOn("#nav-rollouts");
         robot.interact(() -> rolloutsTable(robot).getSelectionModel().select(0));

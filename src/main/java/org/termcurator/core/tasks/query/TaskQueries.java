@@ -355,11 +355,12 @@ public final class TaskQueries {
             }
             List<LintFinding> findings = ProjectLinter.findings(connection, id);
             List<TaskDetail.Run> runs = new ArrayList<>();
+            // a rollout's own trajectory is the same run as its rollout: counted once
             try (PreparedStatement statement = connection.prepareStatement("SELECT 'rollout', agent, model, status, "
                     + "reward, created_at FROM rollouts WHERE task_id = ? UNION ALL SELECT 'trajectory', agent, model, "
                     + "CASE resolved WHEN 1 THEN 'passed' WHEN 0 THEN 'failed' ELSE 'unknown' END, reward, "
-                    + "coalesce(started_at, imported_at) FROM trajectories WHERE task_id = ? OR (task_id IS NULL "
-                    + "AND task_name = ?) ORDER BY 6 DESC")) {
+                    + "coalesce(started_at, imported_at) FROM trajectories WHERE (task_id = ? OR (task_id IS NULL "
+                    + "AND task_name = ?)) AND rollout_id IS NULL ORDER BY 6 DESC")) {
                 statement.setLong(1, id);
                 statement.setLong(2, id);
                 statement.setString(3, stored.get().task().name());
