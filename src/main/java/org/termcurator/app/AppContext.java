@@ -1,12 +1,13 @@
 package org.termcurator.app;
 
 import org.termcurator.core.jobs.JobManager;
-import org.termcurator.core.rollouts.DockerAddress;
+import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.ui.session.DockerStatus;
 import org.termcurator.ui.session.FileDialogs;
 import org.termcurator.ui.session.ProjectSession;
+import org.termcurator.ui.session.RolloutService;
 import org.termcurator.ui.session.SystemFileDialogs;
 import org.termcurator.ui.session.UiServices;
 
@@ -21,6 +22,7 @@ public final class AppContext implements AutoCloseable {
     private final JobManager jobs;
     private final ProjectSession session;
     private final DockerStatus docker;
+    private final RolloutService rollouts;
     private final UiServices ui;
 
     public AppContext(SettingsStore settingsStore, FileDialogs fileDialogs) {
@@ -28,8 +30,9 @@ public final class AppContext implements AutoCloseable {
         this.settings = settingsStore.load();
         this.jobs = new JobManager();
         this.session = new ProjectSession(jobs, settings, settingsStore);
-        this.docker = new DockerStatus(() -> DockerAddress.of(settings.getDockerHost()));
-        this.ui = new UiServices(settings, settingsStore, jobs, session, docker, fileDialogs);
+        this.docker = new DockerStatus(() -> RolloutSettings.dockerAddress(settings));
+        this.rollouts = new RolloutService(settings, session);
+        this.ui = new UiServices(settings, settingsStore, jobs, session, docker, fileDialogs, rollouts);
     }
 
     /** The app as a user runs it: settings in the user's config folder, the OS file dialogs. */
@@ -43,6 +46,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        rollouts.close(); // containers of running rollouts are removed before the project closes
         docker.close();
         jobs.close();
         session.close();

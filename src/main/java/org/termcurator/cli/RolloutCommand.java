@@ -2,7 +2,6 @@ package org.termcurator.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.Agent;
 import org.termcurator.core.rollouts.BaseImageMap;
-import org.termcurator.core.rollouts.DockerAddress;
+import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.DockerEngine;
 import org.termcurator.core.rollouts.DockerEngineException;
 import org.termcurator.core.rollouts.OracleAgent;
@@ -31,10 +30,6 @@ import org.termcurator.core.rollouts.RolloutStore;
 import org.termcurator.core.rollouts.RolloutTaskSpec;
 import org.termcurator.core.rollouts.TaskImages;
 import org.termcurator.core.rollouts.TaskSpecException;
-import org.termcurator.core.generation.ChatClient;
-import org.termcurator.core.generation.ChatEndpoint;
-import org.termcurator.core.generation.RetryPolicy;
-import org.termcurator.core.generation.TokenUsage;
 import org.termcurator.core.rollouts.llm.TerminusAgent;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
@@ -107,7 +102,7 @@ final class RolloutCommand extends ProjectSubcommand {
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
         try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path());
-             DockerEngine engine = DockerEngine.connect(DockerAddress.of(settings.getDockerHost()))) {
+             DockerEngine engine = DockerEngine.connect(RolloutSettings.dockerAddress(settings))) {
             try {
                 engine.ping();
             } catch (DockerEngineException e) {
@@ -118,11 +113,10 @@ final class RolloutCommand extends ProjectSubcommand {
                 err.println("Removed " + reaped.removed().size() + " leftover container(s); marked "
                         + reaped.interrupted() + " unfinished rollout(s) interrupted.");
             }
+            Path workFolder = workRoot != null ? workRoot : RolloutSettings.workRoot(settings);
             List<String> problems = new ArrayList<>();
-            List<RolloutRequest> requests = requests(db, chosen, problems);
+            List<RolloutRequest> requests = requests(db, chosen, workFolder, problems);
             problems.forEach(problem -> err.println("skipped: " + problem));
-            Path workFolder = workRoot != null ? workRoot : settings.getRolloutWorkRoot().isEmpty()
-                    ? RolloutRunner.defaultWorkRoot() : Path.of(settings.getRolloutWorkRoot());
             RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), baseImages, workFolder);
             int slots = concurrency != null ? concurrency : settings.getDefaultConcurrency();
             List<RolloutResult> results;
@@ -148,7 +142,7 @@ final class RolloutCommand extends ProjectSubcommand {
     }
 
     private BaseImageMap baseImages(Settings settings) {
-        BaseImageMap map = BaseImageMap.of(settings.getBaseImageMap());
+        BaseImageMap map = RolloutSettings.baseImages(settings);
         for (String assignment : imageMap) {
             try {
                 map.put(assignment);
@@ -173,32 +167,32 @@ final class RolloutCommand extends ProjectSubcommand {
                 }
             }
             case LLM -> {
-                Settings.AgentEndpoint configured = settings.getAgentEndpoint();
-                ChatEndpoint chat;
                 try {
-                    chat = new ChatEndpoint(endpoint != null ? endpoint : configured.baseUrl(),
-                            model != null ? model : configured.model(),
-                            apiKeyEnv != null ? apiKeyEnv : settings.getApiKeyEnvVar());
+                    yield TerminusAgent.fromSettings(settings, endpoint, model, apiKeyEnv, maxTurns);
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure("--agent llm: " + e.getMessage() + " (--endpoint URL --model M, or Settings)",
                             ExitCodes.USAGE);
                 }
-                TerminusAgent.Options options = TerminusAgent.Options.DEFAULTS.withMaxTurns(maxTurns)
-                        .withPrices(configured.inputPricePerMTok(), configured.outputPricePerMTok());
-                yield new TerminusAgent(new ChatClient(chat, RetryPolicy.standard(), System::getenv, new TokenUsage()),
-                        options);
             }
         };
     }
 
-    private List<RolloutRequest> requests(ProjectDb db, Agent chosen, List<String> problems) throws SQLException {
+    private List<RolloutRequest> requests(ProjectDb db, Agent chosen, Path workFolder, List<String> problems)
+            throws SQLException {
         List<RolloutRequest> requests = new ArrayList<>();
         if (!taskDirs.isEmpty()) {
             if (tasks != null) {
                 throw new CliFailure("use either --tasks or --task-dir", ExitCodes.USAGE);
             }
             for (Path dir : taskDirs) {
-                addAttempts(requests, dir, null, chosen, problems);
+                try {
+                    RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(dir);
+                    for (int attempt = 1; attempt <= attempts; attempt++) {
+                        requests.add(new RolloutRequest(spec, chosen, attempt));
+                    }
+                } catch (TaskSpecException e) {
+                    problems.add(e.getMessage());
+                }
             }
             return requests;
         }
@@ -212,25 +206,11 @@ final class RolloutCommand extends ProjectSubcommand {
             throw new CliFailure(tasks == null ? "the project has no tasks; import some, or give --task-dir DIR"
                     : "no task of the project matches '" + tasks + "'");
         }
-        for (ProjectTaskFolders.Entry entry : entries) {
-            if (entry.folder() == null || !Files.isDirectory(entry.folder())) {
-                problems.add(entry.name() + ": its folder " + entry.folder() + " is not there any more");
-                continue;
-            }
-            addAttempts(requests, entry.folder(), entry.taskId(), chosen, problems);
-        }
+        // tasks whose folder is gone are written out from the project into the work folder
+        ProjectTaskFolders.Prepared prepared = ProjectTaskFolders.prepare(db, entries, workFolder, chosen, attempts);
+        problems.addAll(prepared.problems());
+        requests.addAll(prepared.requests());
         return requests;
-    }
-
-    private void addAttempts(List<RolloutRequest> requests, Path dir, Long taskId, Agent chosen, List<String> problems) {
-        try {
-            RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(dir);
-            for (int attempt = 1; attempt <= attempts; attempt++) {
-                requests.add(new RolloutRequest(spec, chosen, attempt, taskId));
-            }
-        } catch (TaskSpecException e) {
-            problems.add(e.getMessage());
-        }
     }
 
     private static void report(RolloutEvent event, PrintWriter err) {

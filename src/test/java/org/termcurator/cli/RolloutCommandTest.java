@@ -104,6 +104,27 @@ class RolloutCommandTest {
     }
 
     @Test
+    void aProjectTaskWhoseFolderIsGoneIsRolledOutFromTheStoredFiles() throws Exception {
+        Path tasks = Files.createDirectories(dir.resolve("tasks"));
+        Path copy = SampleTasks.copy("sales-by-region", tasks);
+        Path project = dir.resolve("p.curator");
+        try (ProjectDb db = ProjectDb.create(project)) {
+            new org.termcurator.core.tasks.TaskImporter(db, org.termcurator.core.tasks.TaskImporter.Options.defaults(
+                    org.termcurator.core.tasks.lint.LintContext.withoutDocker(java.util.Map.of())))
+                    .importPaths(List.of(tasks), org.termcurator.core.jobs.JobContext.unobserved());
+        }
+        org.termcurator.core.io.FileTrees.deleteQuietly(copy);
+
+        CliRun run = run("rollout", "--project", project.toString(), "--agent", "oracle", "--tasks", "region",
+                "--work-root", dir.resolve("work").toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("passed").asInt()).isEqualTo(1);
+        assertThat(run.json().get("results").get(0).get("workDir").asText()).startsWith(dir.resolve("work").toString());
+        assertThat(dir.resolve("work/tasks")).isDirectory();
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         String project = dir.resolve("p.curator").toString();
         CliRun replay = run("rollout", "--project", project, "--agent", "replay", "--task-dir", ".", "--json");

@@ -140,25 +140,44 @@ public final class RolloutStore implements RolloutRecorder {
         });
     }
 
+    /** A stored rollout with the name of its task (the project's task, else its trajectory's). */
+    public record Named(Row row, String taskName) {
+    }
+
     /** Every rollout row, oldest first. */
     public List<Row> list() throws SQLException {
+        return list(false).stream().map(Named::row).toList();
+    }
+
+    /** The latest {@code limit} rollouts with their task names, oldest first. */
+    public List<Named> latestNamed(int limit) throws SQLException {
+        return list(true, limit);
+    }
+
+    private List<Named> list(boolean named) throws SQLException {
+        return list(named, Integer.MAX_VALUE);
+    }
+
+    private List<Named> list(boolean named, int limit) throws SQLException {
+        String name = named ? "coalesce((SELECT t.name FROM tasks t WHERE t.id = r.task_id), "
+                + "(SELECT tr.task_name FROM trajectories tr WHERE tr.id = r.trajectory_id))" : "NULL";
         return db.read(connection -> {
-            List<Row> rows = new ArrayList<>();
+            List<Named> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet result = statement.executeQuery("""
-                         SELECT id, task_id, agent, model, attempt, status, image_id, reward, exit_code, error, timings,
-                                trajectory_id, created_at, started_at, finished_at
-                           FROM rollouts ORDER BY id""")) {
+                 ResultSet result = statement.executeQuery("SELECT * FROM (SELECT r.id, r.task_id, r.agent, r.model, "
+                         + "r.attempt, r.status, r.image_id, r.reward, r.exit_code, r.error, r.timings, r.trajectory_id, "
+                         + "r.created_at, r.started_at, r.finished_at, " + name + " FROM rollouts r ORDER BY r.id DESC "
+                         + "LIMIT " + limit + ") ORDER BY 1")) {
                 while (result.next()) {
                     long taskId = result.getLong(2);
                     Long task = result.wasNull() ? null : taskId;
-                    rows.add(new Row(result.getLong(1), task, result.getString(3),
+                    rows.add(new Named(new Row(result.getLong(1), task, result.getString(3),
                             result.getString(4), result.getInt(5),
                             RolloutStatus.valueOf(result.getString(6).toUpperCase(java.util.Locale.ROOT)),
                             result.getString(7), result.getObject(8) == null ? null : result.getDouble(8),
                             result.getObject(9) == null ? null : result.getInt(9), result.getString(10),
                             result.getString(11), result.getObject(12) == null ? null : result.getLong(12),
-                            result.getString(13), result.getString(14), result.getString(15)));
+                            result.getString(13), result.getString(14), result.getString(15)), result.getString(16)));
                 }
             }
             return rows;

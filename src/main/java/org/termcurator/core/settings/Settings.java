@@ -22,6 +22,10 @@ public final class Settings {
     private Theme theme = Theme.LIGHT;
     /** Empty means DOCKER_HOST or the local daemon's default socket. */
     private String dockerHost = "";
+    /** For tcp:// hosts: verify the engine's TLS certificate and present ours (from {@link #dockerCertPath}). */
+    private boolean dockerTlsVerify;
+    /** The folder with ca.pem, cert.pem and key.pem for a TLS engine; empty means DOCKER_CERT_PATH or ~/.docker. */
+    private String dockerCertPath = "";
     private int defaultConcurrency = Math.max(1, Runtime.getRuntime().availableProcessors());
     private List<String> recentProjects = new ArrayList<>();
     private WindowBounds window;
@@ -50,6 +54,22 @@ public final class Settings {
 
     public void setDockerHost(String dockerHost) {
         this.dockerHost = dockerHost == null ? "" : dockerHost.strip();
+    }
+
+    public boolean isDockerTlsVerify() {
+        return dockerTlsVerify;
+    }
+
+    public void setDockerTlsVerify(boolean dockerTlsVerify) {
+        this.dockerTlsVerify = dockerTlsVerify;
+    }
+
+    public String getDockerCertPath() {
+        return dockerCertPath;
+    }
+
+    public void setDockerCertPath(String dockerCertPath) {
+        this.dockerCertPath = dockerCertPath == null ? "" : dockerCertPath.strip();
     }
 
     public int getDefaultConcurrency() {

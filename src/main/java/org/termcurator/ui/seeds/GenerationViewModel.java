@@ -32,7 +32,7 @@ import org.termcurator.core.generation.TokenUsage;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.jobs.JobManager;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.DockerAddress;
+import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.DockerEngine;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.Settings;
@@ -228,7 +228,7 @@ public final class GenerationViewModel {
             return null;
         }
         Job<Void> job = jobs.submit("Oracle-free validation of " + result.tasks().size() + " tasks", context -> {
-            try (DockerEngine engine = DockerEngine.connect(DockerAddress.of(settings.getDockerHost()))) {
+            try (DockerEngine engine = DockerEngine.connect(RolloutSettings.dockerAddress(settings))) {
                 engine.ping();
                 OracleFreeValidator validator = new OracleFreeValidator(engine, Duration.ofMinutes(10), Duration.ofMinutes(5));
                 int done = 0;

@@ -6,7 +6,7 @@ import org.termcurator.core.settings.SettingsStore;
 
 /** What the window's views share, handed down from the composition root. */
 public record UiServices(Settings settings, SettingsStore settingsStore, JobManager jobs, ProjectSession session,
-                         DockerStatus docker, FileDialogs fileDialogs) {
+                         DockerStatus docker, FileDialogs fileDialogs, RolloutService rollouts) {
 
     /** Saves the settings soon (debounced, atomic). */
     public void settingsChanged() {

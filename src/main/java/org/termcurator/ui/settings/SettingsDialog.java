@@ -1,22 +1,61 @@
 package org.termcurator.ui.settings;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.termcurator.core.rollouts.BaseImageMap;
+import org.termcurator.core.rollouts.RolloutRunner;
 import org.termcurator.core.settings.Settings;
 
-/** Edits the user's settings: theme, Docker host and default concurrency. */
+/**
+ * Edits the user's settings: theme; the Docker engine (host, TLS); rollouts (base-image map,
+ * work folder, default concurrency); the LLM agent's endpoint, model and the NAME of the
+ * environment variable with its API key (the key itself is never asked for nor stored).
+ */
 public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
 
     /** What the dialog returns when confirmed. */
-    public record Values(Settings.Theme theme, String dockerHost, int concurrency) {
+    public record Values(Settings.Theme theme, String dockerHost, boolean dockerTlsVerify, String dockerCertPath,
+                         int concurrency, Map<String, String> baseImageMap, String rolloutWorkRoot,
+                         String agentBaseUrl, String agentModel, String apiKeyEnvVar) {
+
+        public Values {
+            baseImageMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseImageMap));
+        }
+
+        /** Writes the values into {@code settings}; true when the Docker engine to talk to changed. */
+        public boolean applyTo(Settings settings) {
+            boolean engineChanged = !settings.getDockerHost().equals(dockerHost.strip())
+                    || settings.isDockerTlsVerify() != dockerTlsVerify
+                    || !settings.getDockerCertPath().equals(dockerCertPath.strip());
+            settings.setTheme(theme);
+            settings.setDockerHost(dockerHost);
+            settings.setDockerTlsVerify(dockerTlsVerify);
+            settings.setDockerCertPath(dockerCertPath);
+            settings.setDefaultConcurrency(concurrency);
+            settings.setBaseImageMap(baseImageMap);
+            settings.setRolloutWorkRoot(rolloutWorkRoot);
+            Settings.AgentEndpoint endpoint = settings.getAgentEndpoint();
+            settings.setAgentEndpoint(new Settings.AgentEndpoint(agentBaseUrl, agentModel,
+                    endpoint.inputPricePerMTok(), endpoint.outputPricePerMTok()));
+            settings.setApiKeyEnvVar(apiKeyEnvVar);
+            return engineChanged;
+        }
     }
+
+    private final Label problem = new Label();
 
     public SettingsDialog(Window owner, Settings settings) {
         initOwner(owner);
@@ -26,28 +65,125 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         theme.setId("settings-theme");
         theme.getItems().setAll(Settings.Theme.values());
         theme.setValue(settings.getTheme());
-        TextField dockerHost = new TextField(settings.getDockerHost());
-        dockerHost.setId("settings-docker-host");
-        dockerHost.setPromptText("default: DOCKER_HOST or the local socket");
-        dockerHost.setPrefColumnCount(28);
+
+        TextField dockerHost = field("settings-docker-host", settings.getDockerHost(),
+                "default: DOCKER_HOST or the local socket");
+        CheckBox tls = new CheckBox("Verify TLS (tcp:// hosts)");
+        tls.setId("settings-docker-tls");
+        tls.setSelected(settings.isDockerTlsVerify());
+        TextField certPath = field("settings-docker-cert-path", settings.getDockerCertPath(),
+                "folder with ca.pem, cert.pem, key.pem (default: DOCKER_CERT_PATH)");
+        certPath.disableProperty().bind(tls.selectedProperty().not());
+
+        TextArea imageMap = new TextArea(formatMap(settings.getBaseImageMap()));
+        imageMap.setId("settings-image-map");
+        imageMap.setPromptText("ubuntu:* = curator/debian:bookworm");
+        imageMap.setPrefRowCount(4);
+        imageMap.setPrefColumnCount(28);
+        TextField workRoot = field("settings-work-root", settings.getRolloutWorkRoot(),
+                "default: " + RolloutRunner.defaultWorkRoot());
         Spinner<Integer> concurrency = new Spinner<>(1, 256, settings.getDefaultConcurrency());
         concurrency.setId("settings-concurrency");
         concurrency.setEditable(true);
-        Label hostHint = new Label("e.g. unix:///var/run/docker.sock or tcp://build-host:2376");
-        hostHint.getStyleClass().add("text-muted");
+
+        TextField baseUrl = field("settings-llm-base-url", settings.getAgentEndpoint().baseUrl(),
+                "OpenAI-compatible, e.g. https://api.openai.com/v1");
+        TextField model = field("settings-llm-model", settings.getAgentEndpoint().model(), "e.g. gpt-4.1-mini");
+        TextField keyVariable = field("settings-llm-key-env", settings.getApiKeyEnvVar(), "e.g. OPENAI_API_KEY");
+
+        problem.setId("settings-problem");
+        problem.getStyleClass().add("text-danger");
+        problem.setWrapText(true);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
-        grid.setVgap(10);
+        grid.setVgap(8);
         grid.setPadding(new Insets(16));
-        grid.addRow(0, new Label("Theme"), theme);
-        grid.addRow(1, new Label("Docker host"), dockerHost);
-        grid.add(hostHint, 1, 2);
-        grid.addRow(3, new Label("Default concurrency"), concurrency);
+        int row = 0;
+        grid.addRow(row++, new Label("Theme"), theme);
+        grid.add(heading("Docker"), 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Host"), dockerHost);
+        grid.add(hint("e.g. unix:///var/run/docker.sock or tcp://build-host:2376"), 1, row++);
+        grid.addRow(row++, new Label(""), tls);
+        grid.addRow(row++, new Label("Certificates"), certPath);
+        grid.add(heading("Rollouts"), 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Base images"), imageMap);
+        grid.add(hint("One PATTERN = LOCAL-IMAGE a line; FROM lines matching the pattern (* and ? allowed) "
+                + "are built from the local image instead."), 1, row++);
+        grid.addRow(row++, new Label("Work folder"), workRoot);
+        grid.addRow(row++, new Label("Default concurrency"), concurrency);
+        grid.add(heading("LLM agent"), 0, row++, 2, 1);
+        grid.addRow(row++, new Label("Endpoint"), baseUrl);
+        grid.addRow(row++, new Label("Model"), model);
+        grid.addRow(row++, new Label("API key variable"), keyVariable);
+        grid.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row++);
+        grid.add(problem, 0, row, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        // a bad image map keeps the dialog open with the line that is wrong
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
+            try {
+                parseMap(imageMap.getText());
+                problem.setText("");
+            } catch (IllegalArgumentException e) {
+                problem.setText(e.getMessage());
+                event.consume();
+            }
+        });
         setResultConverter(button -> button == ButtonType.OK
-                ? new Values(theme.getValue(), dockerHost.getText(), concurrency.getValue())
+                ? new Values(theme.getValue(), dockerHost.getText(), tls.isSelected(), certPath.getText(),
+                        concurrency.getValue(), parseMap(imageMap.getText()), workRoot.getText(), baseUrl.getText(),
+                        model.getText(), keyVariable.getText())
                 : null);
+    }
+
+    private static TextField field(String id, String value, String prompt) {
+        TextField field = new TextField(value);
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(28);
+        return field;
+    }
+
+    private static Node heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-bold");
+        label.setPadding(new Insets(8, 0, 0, 0));
+        return label;
+    }
+
+    private static Node hint(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("text-muted");
+        label.setWrapText(true);
+        label.setMaxWidth(360);
+        return label;
+    }
+
+    static String formatMap(Map<String, String> map) {
+        StringBuilder text = new StringBuilder();
+        map.forEach((pattern, image) -> text.append(pattern).append(" = ").append(image).append('\n'));
+        return text.toString();
+    }
+
+    /** "PATTERN = IMAGE" lines; blank lines and lines starting with # are skipped. */
+    static Map<String, String> parseMap(String text) {
+        BaseImageMap check = BaseImageMap.empty();
+        Map<String, String> map = new LinkedHashMap<>(); // in the order given: the first matching glob wins
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                check.put(line);
+                int eq = line.indexOf('=');
+                map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Base images, line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return map;
     }
 }

@@ -199,9 +199,21 @@ public final class MainWindow implements ProjectActions {
         services.fileDialogs().chooseProjectToOpen(stage).ifPresent(model::openProject);
     }
 
+    @Override
+    public void showRollouts() {
+        model.sectionProperty().set(Section.ROLLOUTS);
+    }
+
+    @Override
+    public void openTrajectory(long trajectoryId) {
+        model.sectionProperty().set(Section.TRAJECTORIES);
+        if (views.get(Section.TRAJECTORIES) instanceof TrajectoriesView trajectories) {
+            trajectories.model().show(trajectoryId);
+        }
+    }
+
     private void showSettings() {
-        new SettingsDialog(stage, services.settings()).showAndWait().ifPresent(values ->
-                model.applySettings(values.theme(), values.dockerHost(), values.concurrency()));
+        new SettingsDialog(stage, services.settings()).showAndWait().ifPresent(model::applySettings);
     }
 
     private void showError(String message) {

@@ -11,6 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.settings.Settings;
+import org.termcurator.ui.settings.SettingsDialog;
 import org.termcurator.ui.jobs.JobsViewModel;
 import org.termcurator.ui.session.UiServices;
 
@@ -101,14 +102,11 @@ public final class ShellViewModel {
     }
 
     /** Applies edited settings from the Settings dialog. */
-    public void applySettings(Settings.Theme theme, String dockerHost, int concurrency) {
-        Settings settings = services.settings();
-        boolean hostChanged = !settings.getDockerHost().equals(dockerHost == null ? "" : dockerHost.strip());
-        settings.setDockerHost(dockerHost);
-        settings.setDefaultConcurrency(concurrency);
+    public void applySettings(SettingsDialog.Values values) {
+        boolean engineChanged = values.applyTo(services.settings());
         services.settingsChanged();
-        darkTheme.set(theme == Settings.Theme.DARK);
-        if (hostChanged) {
+        darkTheme.set(values.theme() == Settings.Theme.DARK);
+        if (engineChanged) {
             services.docker().recheck();
         }
     }

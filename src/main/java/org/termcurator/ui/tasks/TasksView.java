@@ -57,10 +57,14 @@ public final class TasksView extends BorderPane {
     private final TableView<TaskRowRef> table = new TableView<>();
     private final TaskDetailView detail;
     private final Hyperlink importErrors = new Hyperlink();
+    private final ProjectActions actions;
+    private final TaskRollouts rollouts;
 
-    TasksView(UiServices services, TasksViewModel model) {
+    TasksView(UiServices services, TasksViewModel model, ProjectActions actions) {
         this.services = services;
         this.model = model;
+        this.actions = actions;
+        this.rollouts = new TaskRollouts(services);
         this.detail = new TaskDetailView(model);
         setId("tasks-browser");
         getStyleClass().add("tasks-browser");
@@ -85,8 +89,9 @@ public final class TasksView extends BorderPane {
      */
     public static ProjectSectionView create(UiServices services, ProjectActions actions) {
         TasksViewModel model = new TasksViewModel(services.jobs(),
-                () -> org.termcurator.core.rollouts.DockerAddress.of(services.settings().getDockerHost()), Platform::runLater);
-        TasksView browser = new TasksView(services, model);
+                () -> org.termcurator.core.rollouts.RolloutSettings.dockerAddress(services.settings()), Platform::runLater);
+        TasksView browser = new TasksView(services, model, actions);
+        refreshWhenRolloutsEnd(services, model);
         ProjectSectionView[] section = new ProjectSectionView[1];
         section[0] = new ProjectSectionView(services, "tasks-view", Feather.LIST, actions,
                 (info, state) -> browser.describe(section[0], info, state));
@@ -151,7 +156,18 @@ public final class TasksView extends BorderPane {
         export.setId("tasks-export");
         export.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
         export.setOnAction(event -> chooseAndExport());
-        HBox bar = new HBox(8, importTasks, search, count, clear, lint, export);
+        Button oracle = new Button("Run Oracle", new FontIcon(Feather.PLAY));
+        oracle.setId("tasks-run-oracle");
+        oracle.setTooltip(new javafx.scene.control.Tooltip("Run oracle on selection: each task's own solution, verified"));
+        oracle.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
+        oracle.setOnAction(event -> rollOutSelection(TaskRollouts.Choice.oracle(services.settings())));
+        Button rollOut = new Button("Roll Out With…");
+        rollOut.setId("tasks-roll-out");
+        rollOut.disableProperty().bind(oracle.disableProperty());
+        rollOut.setOnAction(event -> new RolloutDialog(getScene() == null ? null : getScene().getWindow(),
+                services.settings(), table.getSelectionModel().getSelectedIndices().size()).showAndWait()
+                .ifPresent(this::rollOutSelection));
+        HBox bar = new HBox(8, importTasks, search, count, clear, lint, export, oracle, rollOut);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 4, 10));
         return bar;
@@ -188,6 +204,7 @@ public final class TasksView extends BorderPane {
         table.getColumns().add(column("Tags", null, row -> String.join(", ", row.tags()), 150, true));
         table.getColumns().add(column("Base image", TaskSort.BASE_IMAGE, TaskRow::baseImage, 170, true));
         table.getColumns().add(lintColumn());
+        table.getColumns().add(column("Pass rate", null, TaskRow::passRateText, 90, true));
         table.getColumns().add(column("Solution", null, row -> row.hasSolution() ? "yes" : "no", 70, true));
         table.getColumns().add(column("Tests", null, row -> row.hasTests() ? "yes" : "no", 60, false));
         table.getColumns().add(column("Format", TaskSort.FORMAT, TaskRow::format, 110, false));
@@ -267,6 +284,54 @@ public final class TasksView extends BorderPane {
                 }
             }));
         }
+    }
+
+    /** Queues rollouts of the selected tasks and shows them in the Rollouts section. */
+    private void rollOutSelection(TaskRollouts.Choice choice) {
+        List<Integer> selected = new ArrayList<>(table.getSelectionModel().getSelectedIndices());
+        if (selected.isEmpty()) {
+            return;
+        }
+        model.idsAt(selected).thenAccept(ids -> Platform.runLater(() -> {
+            try {
+                rollouts.rollOut(ids, choice).completion().whenComplete((queued, failure) -> Platform.runLater(() -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        showRolloutProblem(cause.getMessage());
+                    } else {
+                        model.announce(queued.describe() + ": see Rollouts");
+                    }
+                }));
+                actions.showRollouts();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                showRolloutProblem(e.getMessage());
+            }
+        }));
+    }
+
+    private void showRolloutProblem(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.setHeaderText("The tasks could not be rolled out");
+        alert.show();
+    }
+
+    /** Pass rates change as rollouts end: the table is read again, at most twice a second. */
+    private static void refreshWhenRolloutsEnd(UiServices services, TasksViewModel model) {
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        services.rollouts().addStoredListener(() -> {
+            if (pending.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("tasks-pass-rates").start(() -> {
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    pending.set(false);
+                    Platform.runLater(model::refresh);
+                });
+            }
+        });
     }
 
     private void chooseAndImport() {

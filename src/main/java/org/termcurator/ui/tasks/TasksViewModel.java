@@ -286,6 +286,26 @@ public final class TasksViewModel implements AutoCloseable {
         return ids;
     }
 
+    /** Shows a message in the status line, e.g. what an action started elsewhere did. */
+    public void announce(String message) {
+        status.set(message);
+    }
+
+    /** The ids of the tasks at these positions of the table (read in the background when needed). */
+    public CompletableFuture<List<Long>> idsAt(List<Integer> indices) {
+        List<Integer> positions = List.copyOf(indices);
+        TaskRowList list = rows.get();
+        TaskQueries reader = queries;
+        TaskQuery of = query.get();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return idsAt(list, reader, of, positions);
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, background);
+    }
+
     private void taskSaved(long id) {
         refresh();
     }

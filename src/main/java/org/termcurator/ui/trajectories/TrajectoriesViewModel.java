@@ -161,15 +161,20 @@ public final class TrajectoriesViewModel {
 
     /** Loads the steps, tests and attachments of a row for the detail panel; null clears it. */
     public void select(TrajectoryRow row) {
+        show(row == null ? null : row.id());
+    }
+
+    /** Shows a trajectory in the detail panel by its id (e.g. a finished rollout's); null clears it. */
+    public void show(Long trajectoryId) {
         long query = ++detailQuery;
         ProjectDb db = services.session().project();
-        if (row == null || db == null) {
+        if (trajectoryId == null || db == null) {
             detail.set(null);
             return;
         }
         Thread.ofVirtual().name("trajectory-detail").start(() -> {
             try {
-                Optional<TrajectoryDetail> loaded = new TrajectoryStore(db).detail(row.id());
+                Optional<TrajectoryDetail> loaded = new TrajectoryStore(db).detail(trajectoryId);
                 Platform.runLater(() -> {
                     if (query == detailQuery) {
                         detail.set(loaded.orElse(null));

@@ -5,7 +5,10 @@ import java.util.List;
 import org.termcurator.core.generation.ChatClient.Answer;
 import org.termcurator.core.generation.ChatClient.Message;
 import org.termcurator.core.generation.ChatClient;
+import org.termcurator.core.generation.ChatEndpoint;
 import org.termcurator.core.generation.ChatException;
+import org.termcurator.core.generation.RetryPolicy;
+import org.termcurator.core.generation.TokenUsage;
 import org.termcurator.core.rollouts.Agent;
 import org.termcurator.core.rollouts.AgentContext;
 import org.termcurator.core.rollouts.AgentException;
@@ -15,6 +18,7 @@ import org.termcurator.core.rollouts.DockerEngineException;
 import org.termcurator.core.rollouts.RolloutStep;
 import org.termcurator.core.rollouts.TerminalText;
 import org.termcurator.core.rollouts.TerminusCommands;
+import org.termcurator.core.settings.Settings;
 import org.termcurator.core.trajectories.TerminalCommand;
 
 /**
@@ -67,6 +71,22 @@ public final class TerminusAgent implements Agent {
     public TerminusAgent(ChatClient client, Options options) {
         this.client = client;
         this.options = options;
+    }
+
+    /**
+     * The agent as settings describe it, with what the caller overrides (null: the setting).
+     * The API key is read from the environment variable only when a request is sent.
+     *
+     * @throws IllegalArgumentException when the endpoint, model or variable name is missing or malformed
+     */
+    public static TerminusAgent fromSettings(Settings settings, String baseUrl, String model, String apiKeyEnv,
+                                             int maxTurns) {
+        Settings.AgentEndpoint configured = settings.getAgentEndpoint();
+        ChatEndpoint chat = new ChatEndpoint(baseUrl != null ? baseUrl : configured.baseUrl(),
+                model != null ? model : configured.model(), apiKeyEnv != null ? apiKeyEnv : settings.getApiKeyEnvVar());
+        Options options = Options.DEFAULTS.withMaxTurns(maxTurns)
+                .withPrices(configured.inputPricePerMTok(), configured.outputPricePerMTok());
+        return new TerminusAgent(new ChatClient(chat, RetryPolicy.standard(), System::getenv, new TokenUsage()), options);
     }
 
     @Override

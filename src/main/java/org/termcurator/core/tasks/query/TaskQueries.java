@@ -31,7 +31,9 @@ public final class TaskQueries {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String ROW_COLUMNS = "t.id, t.name, t.category, t.difficulty, t.tags, t.base_image, t.format, "
             + "t.origin, t.has_solution, t.has_tests, t.instruction_length, t.agent_timeout_sec, "
-            + "t.verifier_timeout_sec, t.lint_status, t.source_path, t.updated_at";
+            + "t.verifier_timeout_sec, t.lint_status, t.source_path, t.updated_at, "
+            + "(SELECT count(*) FROM rollouts r WHERE r.task_id = t.id AND r.status = 'passed'), "
+            + "(SELECT count(*) FROM rollouts r WHERE r.task_id = t.id AND r.status IN ('passed', 'failed'))";
     /** Tags beyond this many are not offered as filters (they are in the search index anyway). */
     private static final int MAX_TAG_VALUES = 200;
     private static final int MAX_IDS_PER_STATEMENT = 900;
@@ -324,7 +326,8 @@ public final class TaskQueries {
                 rows.add(new TaskRow(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
                         tags(result.getString(5)), result.getString(6), result.getString(7), result.getString(8),
                         result.getInt(9) != 0, result.getInt(10) != 0, result.getInt(11), nullableDouble(result, 12),
-                        nullableDouble(result, 13), result.getString(14), result.getString(15), result.getString(16)));
+                        nullableDouble(result, 13), result.getString(14), result.getString(15), result.getString(16),
+                        result.getInt(17), result.getInt(18)));
             }
         }
         return rows;
@@ -352,11 +355,12 @@ public final class TaskQueries {
             }
             List<LintFinding> findings = ProjectLinter.findings(connection, id);
             List<TaskDetail.Run> runs = new ArrayList<>();
+            // a rollout's own trajectory is the same run as its rollout: counted once
             try (PreparedStatement statement = connection.prepareStatement("SELECT 'rollout', agent, model, status, "
                     + "reward, created_at FROM rollouts WHERE task_id = ? UNION ALL SELECT 'trajectory', agent, model, "
                     + "CASE resolved WHEN 1 THEN 'passed' WHEN 0 THEN 'failed' ELSE 'unknown' END, reward, "
-                    + "coalesce(started_at, imported_at) FROM trajectories WHERE task_id = ? OR (task_id IS NULL "
-                    + "AND task_name = ?) ORDER BY 6 DESC")) {
+                    + "coalesce(started_at, imported_at) FROM trajectories WHERE (task_id = ? OR (task_id IS NULL "
+                    + "AND task_name = ?)) AND rollout_id IS NULL ORDER BY 6 DESC")) {
                 statement.setLong(1, id);
                 statement.setLong(2, id);
                 statement.setString(3, stored.get().task().name());
