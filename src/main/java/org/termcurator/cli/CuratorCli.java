@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
         description = "Terminal Curator: curate training data for LLM terminal agents. "
                 + "With no arguments the window opens; with a command it runs headless.",
         subcommands = {ProjectCommand.class, ImportCommand.class, TasksCommand.class, TrajectoriesCommand.class,
-                SeedsCommand.class, SkillsCommand.class, GenerateCommand.class, RolloutCommand.class,
+                SeedsCommand.class, SkillsCommand.class, GenerateCommand.class, RolloutCommand.class, CastCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CuratorCli implements Runnable {
 

@@ -1,6 +1,7 @@
 package org.termcurator.core.terminal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -89,12 +90,23 @@ public final class CastPlayer {
 
     public static CastPlayer load(Path path, Settings settings) throws IOException {
         try (CastEventStream stream = CastReader.open(path)) {
-            CastPlayer player = new CastPlayer(stream.header(), settings);
-            while (stream.nextInto(player.log)) {
-                player.playAdded();
-            }
-            return player.finishLoading(stream.problems());
+            return load(stream, settings);
         }
+    }
+
+    /** Streams a cast's UTF-8 bytes into a player; closes {@code in}. */
+    public static CastPlayer load(InputStream in, Settings settings) throws IOException {
+        try (CastEventStream stream = CastReader.open(in)) {
+            return load(stream, settings);
+        }
+    }
+
+    private static CastPlayer load(CastEventStream stream, Settings settings) {
+        CastPlayer player = new CastPlayer(stream.header(), settings);
+        while (stream.nextInto(player.log)) {
+            player.playAdded();
+        }
+        return player.finishLoading(stream.problems());
     }
 
     public static CastPlayer of(Cast cast) {
@@ -154,6 +166,17 @@ public final class CastPlayer {
     public CastEvent event(int index) {
         Objects.checkIndex(index, log.size());
         return log.event(index);
+    }
+
+    /** The time of event {@code index} in seconds, without materialising its data. */
+    public double eventTime(int index) {
+        Objects.checkIndex(index, log.size());
+        return log.time(index);
+    }
+
+    public CastEventCode eventCode(int index) {
+        Objects.checkIndex(index, log.size());
+        return log.code(index);
     }
 
     /** Index of the last event at or before {@code seconds}, or -1 when none has happened yet. */

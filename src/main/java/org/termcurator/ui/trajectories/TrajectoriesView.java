@@ -65,6 +65,7 @@ public final class TrajectoriesView extends StackPane {
     private final ListView<TestResult> tests = new ListView<>();
     private final ListView<TrajectoryDetail.AttachmentInfo> files = new ListView<>();
     private final Label detailHeader = new Label("Select a trajectory to see its steps");
+    private final ReplayView replay;
     private final java.util.Set<TrajectoryFacet> expandedFacets = java.util.EnumSet.noneOf(TrajectoryFacet.class);
     private static final int FACET_LABELS_SHOWN = 12;
 
@@ -72,6 +73,17 @@ public final class TrajectoriesView extends StackPane {
         this.services = services;
         this.actions = actions;
         this.model = new TrajectoriesViewModel(services);
+        this.replay = new ReplayView(new ReplayView.ProjectSourceAndWindow() {
+            @Override
+            public org.termcurator.core.project.ProjectDb project() {
+                return services.session().project();
+            }
+
+            @Override
+            public void compare(TrajectoryDetail left, TrajectoryRow right) {
+                CompareWindow.open(getScene().getWindow(), this, left, right);
+            }
+        }, steps, true);
         setId("trajectories-view");
         getStyleClass().add("section-view");
         content.setTop(toolbar());
@@ -288,7 +300,7 @@ public final class TrajectoriesView extends StackPane {
         return bar;
     }
 
-    /** The detail panel is split: steps and tests above, the terminal replay of the trajectory below. */
+    /** The detail panel is split: steps and tests above, the terminal replay of the trajectory below ({@link ReplayView}). */
     private Node detailPane() {
         detailHeader.setId("trajectory-detail-header");
         detailHeader.setWrapText(true);
@@ -316,20 +328,15 @@ public final class TrajectoriesView extends StackPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox info = new VBox(detailHeader, tabs);
 
-        Label replay = new Label("The terminal replay of the selected trajectory appears here.");
-        replay.getStyleClass().add("text-muted");
-        StackPane replayPane = new StackPane(replay);
-        replayPane.setId("trajectory-replay");
-        replayPane.setMinHeight(Region.USE_PREF_SIZE);
-
-        SplitPane detail = new SplitPane(info, replayPane);
+        SplitPane detail = new SplitPane(info, replay);
         detail.setId("trajectory-detail");
         detail.setOrientation(Orientation.VERTICAL);
-        detail.setDividerPositions(0.7);
+        detail.setDividerPositions(0.35);
         return detail;
     }
 
     private void showDetail(TrajectoryDetail detail) {
+        replay.show(detail);
         if (detail == null) {
             detailHeader.setText("Select a trajectory to see its steps");
             steps.getItems().clear();
