@@ -46,7 +46,8 @@ final class ExportRun {
     static final String TASKS = "tasks";
 
     private static final int BATCH = 256;
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final ProjectDb db;
     private final Selection selection;
@@ -306,6 +307,9 @@ final class ExportRun {
 
         @Override
         public void close() throws IOException {
+            if (!channel.isOpen()) {
+                return;
+            }
             out.flush();
             channel.force(true);
             super.close();

@@ -154,6 +154,8 @@ final class FeatureScanner {
         } finally {
             workers.shutdownNow();
         }
+        job.message(String.format(Locale.ROOT, "Read %,d trajectories", size));
+        job.progress(size, size);
 
         int[][] words = instructionWords.toArray(new int[0][]);
         int[][] signatures = new int[words.length][];
