@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
                 + "With no arguments the window opens; with a command it runs headless.",
         subcommands = {ProjectCommand.class, ImportCommand.class, TasksCommand.class, TrajectoriesCommand.class,
                 SeedsCommand.class, SkillsCommand.class, GenerateCommand.class, RolloutCommand.class, CastCommand.class,
+                CurateCommands.Export.class, CurateCommands.Stats.class, CurateCommands.Presets.class,
                 CommandLine.HelpCommand.class})
 public final class CuratorCli implements Runnable {
 

@@ -1,0 +1,339 @@
+package org.termcurator.core.curate;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.termcurator.core.AppVersion;
+import org.termcurator.core.io.FileTrees;
+import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.tasks.ExportSummary;
+import org.termcurator.core.tasks.Hashing;
+import org.termcurator.core.tasks.TaskExporter;
+
+/**
+ * Writes one export: every file goes to a hidden staging folder inside the output folder and is
+ * moved into place only when all of them are complete, the manifest last; a cancelled or failed
+ * export deletes the staging folder and leaves the output folder as it was.
+ */
+final class ExportRun {
+
+    static final String TRAIN = "train.jsonl";
+    static final String VALIDATION = "validation.jsonl";
+    static final String MANIFEST = "manifest.json";
+    static final String TASKS = "tasks";
+
+    private static final int BATCH = 256;
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    private final ProjectDb db;
+    private final Selection selection;
+    private final SampleFeatures features;
+
+    ExportRun(ProjectDb db, Selection selection) {
+        this.db = db;
+        this.selection = selection;
+        this.features = selection.features;
+    }
+
+    private record Written(Path relative, String sha256, long bytes, int rows) {
+    }
+
+    ExportResult export(String presetName, ExportFormat format, Path outDir, JobContext job)
+            throws SQLException, IOException {
+        Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
+        Path staging = Files.createTempDirectory(out, ".curator-export-");
+        try {
+            List<Written> written = new ArrayList<>();
+            int[] train = part(false);
+            int[] validation = part(true);
+            if (format == ExportFormat.HARBOR) {
+                written.addAll(harbor(staging, job));
+            } else {
+                long total = selection.order.length;
+                written.add(jsonl(format, staging.resolve(TRAIN), train, 0, total, job));
+                if (settings().split().validationFraction() > 0) {
+                    written.add(jsonl(format, staging.resolve(VALIDATION), validation, train.length, total, job));
+                }
+            }
+            job.checkCancelled();
+            String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            String manifest = manifest(presetName, format, written, train.length, validation.length, createdAt);
+            Files.writeString(staging.resolve(MANIFEST), manifest);
+            List<Path> files = moveIntoPlace(staging, out, written);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            counts.put("total", features.size);
+            counts.put("exported", selection.order.length);
+            counts.put("train", train.length);
+            counts.put("validation", validation.length);
+            Map<String, Integer> dropped = dropped();
+            dropped.forEach((filter, count) -> counts.put("dropped." + filter, count));
+            long historyId = new ExportHistory(db).record(presetName, settings(), format, out.toString(), counts,
+                    manifest, createdAt);
+            long bytes = written.stream().mapToLong(Written::bytes).sum();
+            return new ExportResult(selection.order.length, train.length, validation.length, dropped, files,
+                    out.resolve(MANIFEST), bytes, historyId);
+        } finally {
+            FileTrees.deleteQuietly(staging);
+        }
+    }
+
+    private CurationSettings settings() {
+        return selection.settings;
+    }
+
+    /** Kept samples of one side of the split, in export order. */
+    private int[] part(boolean validation) {
+        return java.util.Arrays.stream(selection.order).filter(s -> selection.validation[s] == validation).toArray();
+    }
+
+    Map<String, Integer> dropped() {
+        Map<String, Integer> dropped = new LinkedHashMap<>();
+        for (Filter filter : Filter.values()) {
+            dropped.put(filter.key(), selection.funnelIn[filter.ordinal()] - selection.funnelOut[filter.ordinal()]);
+        }
+        return dropped;
+    }
+
+    private Written jsonl(ExportFormat format, Path file, int[] samples, long doneBefore, long total, JobContext job)
+            throws SQLException, IOException {
+        MessageDigest digest = Hashing.sha256();
+        CountingStream counter;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+             OutputStream stream = new ForcedStream(java.nio.channels.Channels.newOutputStream(channel), channel);
+             DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(stream, 1 << 16), digest)) {
+            counter = new CountingStream(digesting);
+            try (JsonGenerator json = JSON.createGenerator(counter, JsonEncoding.UTF8)) {
+                json.setRootValueSeparator(null);
+                for (int start = 0; start < samples.length; start += BATCH) {
+                    job.checkCancelled();
+                    int end = Math.min(samples.length, start + BATCH);
+                    writeBatch(format, json, samples, start, end);
+                    job.progress(doneBefore + end, total);
+                    job.message(String.format(Locale.ROOT, "Writing %s: %,d of %,d samples", file.getFileName(),
+                            doneBefore + end, total));
+                }
+            }
+        }
+        return new Written(file.getFileName(), Hashing.hex(digest.digest()), counter.count, samples.length);
+    }
+
+    private void writeBatch(ExportFormat format, JsonGenerator json, int[] samples, int start, int end)
+            throws SQLException, IOException {
+        List<Long> ids = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            ids.add(features.id[samples[i]]);
+        }
+        record Batch(Map<Long, Conversation> conversations, Map<Long, RowWriter.CorpusColumns> columns) {
+        }
+        Batch batch = db.read(connection -> new Batch(ConversationReader.conversations(connection, ids),
+                format == ExportFormat.CORPUS ? ConversationReader.corpusColumns(connection, ids) : Map.of()));
+        for (int i = start; i < end; i++) {
+            int sample = samples[i];
+            long id = features.id[sample];
+            Conversation conversation = batch.conversations().get(id);
+            List<ChatMessage> messages = messages(sample, conversation);
+            RowWriter.write(format, json, messages, columns(batch.columns().get(id), sample, messages));
+            json.writeRaw('\n');
+        }
+    }
+
+    /** The sample's messages after cleaning and cutting, decided by the same rule the preview counted with. */
+    List<ChatMessage> messages(int sample, Conversation conversation) {
+        int turns = features.turnFlags[sample].length;
+        if (conversation == null || conversation.turns().size() != turns) {
+            throw new IllegalStateException("trajectory " + features.id[sample]
+                    + " changed since the preview; preview again before exporting");
+        }
+        boolean[] keep = new boolean[turns];
+        TurnSelection.select(features.turnFlags[sample], features.turnTokens[sample], 0, turns,
+                features.prefixTokens[sample], settings(), keep, new int[2]);
+        return conversation.messages(keep);
+    }
+
+    private RowWriter.CorpusColumns columns(RowWriter.CorpusColumns stored, int sample, List<ChatMessage> messages) {
+        if (stored == null) {
+            return null;
+        }
+        long answers = messages.stream().filter(ChatMessage::isAssistant).count();
+        String episode = stored.episode() != null ? stored.episode() : "episode-" + Math.max(0, answers - 1);
+        Boolean thinking = stored.enableThinking() != null ? stored.enableThinking()
+                : messages.stream().anyMatch(m -> m.isAssistant() && m.content().startsWith("<think>"));
+        return new RowWriter.CorpusColumns(stored.agent(), stored.model(), stored.modelProvider(), stored.date(),
+                stored.task() != null ? stored.task() : features.taskName(sample), episode, stored.runId(),
+                stored.trialName(), thinking, stored.source());
+    }
+
+    private List<Written> harbor(Path staging, JobContext job) throws SQLException, IOException {
+        LinkedHashSet<Long> taskIds = new LinkedHashSet<>();
+        for (int sample : selection.order) {
+            if (features.taskId[sample] >= 0) {
+                taskIds.add(features.taskId[sample]);
+            }
+        }
+        Path tasks = staging.resolve(TASKS);
+        ExportSummary summary = new TaskExporter(db, true).export(new ArrayList<>(taskIds), tasks, job);
+        if (summary.failed() > 0) {
+            throw new IOException("task folders could not be written: " + summary.errors().getFirst().path() + ": "
+                    + summary.errors().getFirst().message());
+        }
+        List<Written> written = new ArrayList<>();
+        if (!Files.isDirectory(tasks)) {
+            return written;
+        }
+        try (Stream<Path> walk = Files.walk(tasks)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                MessageDigest digest = Hashing.sha256();
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int read;
+                    while ((read = in.read(buffer)) > 0) {
+                        digest.update(buffer, 0, read);
+                    }
+                }
+                written.add(new Written(staging.relativize(file), Hashing.hex(digest.digest()), Files.size(file), 0));
+            }
+        }
+        return written;
+    }
+
+    private String manifest(String presetName, ExportFormat format, List<Written> written, int train, int validation,
+                            String createdAt) throws IOException {
+        ObjectNode manifest = SettingsJson.MAPPER.createObjectNode();
+        manifest.put("app", AppVersion.name());
+        manifest.put("appVersion", AppVersion.version());
+        manifest.put("createdAt", createdAt);
+        manifest.put("preset", presetName);
+        manifest.put("format", format.key());
+        manifest.put("seed", settings().seed());
+        manifest.set("settings", SettingsJson.MAPPER.readTree(settings().toJson()));
+        manifest.put("encoding", features.encoding);
+        manifest.put("inputHash", features.inputHash);
+        ObjectNode counts = manifest.putObject("counts");
+        counts.put("total", features.size);
+        counts.put("exported", selection.order.length);
+        counts.put("train", train);
+        counts.put("validation", validation);
+        ArrayNode funnel = counts.putArray("funnel");
+        for (Filter filter : Filter.values()) {
+            funnel.addObject().put("filter", filter.key()).put("in", selection.funnelIn[filter.ordinal()])
+                    .put("out", selection.funnelOut[filter.ordinal()]);
+        }
+        ArrayNode stages = manifest.putArray("stages");
+        for (StageBoundary stage : selection.stages) {
+            stages.addObject().put("stage", stage.stage()).put("start", stage.start()).put("count", stage.count());
+        }
+        ArrayNode files = manifest.putArray("files");
+        for (Written file : written) {
+            ObjectNode entry = files.addObject().put("path", file.relative().toString().replace('\\', '/'))
+                    .put("sha256", file.sha256()).put("bytes", file.bytes());
+            if (format != ExportFormat.HARBOR) {
+                entry.put("rows", file.rows());
+            }
+        }
+        return SettingsJson.MAPPER.writeValueAsString(manifest) + "\n";
+    }
+
+    /** Moves the staged files over the output folder's, data first and the manifest last. */
+    private static List<Path> moveIntoPlace(Path staging, Path out, List<Written> written) throws IOException {
+        List<Path> placed = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
+        for (Written file : written) {
+            String top = file.relative().getName(0).toString();
+            if (!entries.contains(top)) {
+                entries.add(top);
+            }
+        }
+        entries.add(MANIFEST);
+        for (String entry : entries) {
+            Path target = out.resolve(entry);
+            if (Files.isDirectory(target)) {
+                FileTrees.deleteQuietly(target);
+            }
+            move(staging.resolve(entry), target);
+        }
+        for (Written file : written) {
+            placed.add(out.resolve(file.relative()));
+        }
+        placed.add(out.resolve(MANIFEST));
+        return placed;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Forces the file's bytes to disk before it is closed, so a rename never exposes a file that is not there yet. */
+    private static final class ForcedStream extends java.io.FilterOutputStream {
+        private final java.nio.channels.FileChannel channel;
+
+        ForcedStream(OutputStream out, java.nio.channels.FileChannel channel) {
+            super(out);
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!channel.isOpen()) {
+                return;
+            }
+            out.flush();
+            channel.force(true);
+            super.close();
+        }
+    }
+
+    /** Counts the bytes that reach the file. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
