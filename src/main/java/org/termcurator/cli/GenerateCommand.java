@@ -23,6 +23,7 @@ import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.DockerAddress;
 import org.termcurator.core.rollouts.DockerEngine;
+import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.skills.SkillRepository;
@@ -115,7 +116,7 @@ final class GenerateCommand extends ProjectSubcommand {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
             var settings = SettingsStore.inUserConfig().load();
-            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, DockerAddress.of(settings.getDockerHost())));
+            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, RolloutSettings.dockerAddress(settings)));
             GenerationRun run = new GenerationRun(config, new SeedRepository(db), new SkillRepository(db),
                     new PromptTemplates(db), client, usage, store);
             try {
@@ -176,8 +177,8 @@ final class GenerateCommand extends ProjectSubcommand {
 
     private Map<String, OracleFreeValidator.Validation> validateAll(GenerationRun.Result result) throws Exception {
         Map<String, OracleFreeValidator.Validation> validations = new LinkedHashMap<>();
-        String host = SettingsStore.inUserConfig().load().getDockerHost();
-        try (DockerEngine engine = DockerEngine.connect(DockerAddress.of(host))) {
+        DockerAddress address = RolloutSettings.dockerAddress(SettingsStore.inUserConfig().load());
+        try (DockerEngine engine = DockerEngine.connect(address)) {
             engine.ping();
             OracleFreeValidator validator = new OracleFreeValidator(engine, Duration.ofMinutes(10), Duration.ofMinutes(5));
             for (GenerationRun.GeneratedTask task : result.tasks()) {

@@ -32,6 +32,7 @@ import org.termcurator.core.generation.TokenUsage;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.jobs.JobManager;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.DockerAddress;
 import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.DockerEngine;
 import org.termcurator.core.seeds.SeedRepository;
@@ -188,11 +189,11 @@ public final class GenerationViewModel {
         }
         TokenUsage usage = new TokenUsage();
         ChatClient client = new ChatClient(config.endpoint(), config.retry(), environment::apply, usage);
-        String dockerHost = settings.getDockerHost();
+        DockerAddress dockerAddress = RolloutSettings.dockerAddress(settings);
         Job<GenerationRun.Result> job = jobs.submit("Generate " + config.count() + " tasks (" + config.mode().key() + ")",
                 context -> {
                     context.message("Looking up local images for the linter");
-                    GenerationStore store = new GenerationStore(db, LintSetup.detect(db, DockerAddress.of(dockerHost)));
+                    GenerationStore store = new GenerationStore(db, LintSetup.detect(db, dockerAddress));
                     return new GenerationRun(config, new SeedRepository(db), new SkillRepository(db), templates, client,
                             usage, store).run(context);
                 });
