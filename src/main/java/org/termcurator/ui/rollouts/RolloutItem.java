@@ -81,6 +81,16 @@ public final class RolloutItem {
         return handle;
     }
 
+    /** Where a rollout is, for a progress bar with the phase's name. */
+    public record Progress(double done, String phase) {
+    }
+
+    /** Changes with the phase and the status. */
+    public javafx.beans.value.ObservableValue<Progress> progressProperty() {
+        return javafx.beans.binding.Bindings.createObjectBinding(() -> new Progress(progress(), phaseText()), phase,
+                status);
+    }
+
     public boolean isRunning() {
         return !status.get().isFinished();
     }

@@ -114,13 +114,14 @@ public final class RolloutsView extends BorderPane {
         cancel.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
             RolloutItem item = selected.getValue();
             return item == null || item.handle() == null || !item.isRunning();
-        }, selected, model.items()));
+        }, selected, model.items(), model.refreshedProperty()));
         Button cancelAll = button("Cancel all", "rollouts-cancel-all", Feather.SLASH, model::cancelAll);
         Button retry = button("Retry failed", "rollouts-retry", Feather.ROTATE_CW, model::retryFailed);
         Button open = button("Open trajectory", "rollouts-open-trajectory", Feather.PLAY_CIRCLE,
                 () -> openTrajectory(selected.getValue()));
         open.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
-                selected.getValue() == null || selected.getValue().trajectoryId() == null, selected, model.items()));
+                selected.getValue() == null || selected.getValue().trajectoryId() == null, selected, model.items(),
+                model.refreshedProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, overall, summary, spacer, cancel, cancelAll, retry, open);
@@ -152,11 +153,11 @@ public final class RolloutsView extends BorderPane {
     }
 
     /** The phase as a bar with its name over it, per rollout. */
-    private static TableColumn<RolloutItem, RolloutItem> progressColumn() {
-        TableColumn<RolloutItem, RolloutItem> column = new TableColumn<>("Phase");
+    private static TableColumn<RolloutItem, RolloutItem.Progress> progressColumn() {
+        TableColumn<RolloutItem, RolloutItem.Progress> column = new TableColumn<>("Phase");
         column.setId("rollouts-column-phase");
         column.setPrefWidth(150);
-        column.setCellValueFactory(cell -> cell.getValue().phaseProperty().map(phase -> cell.getValue()));
+        column.setCellValueFactory(cell -> cell.getValue().progressProperty());
         column.setCellFactory(view -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();
             private final Label label = new Label();
@@ -167,14 +168,14 @@ public final class RolloutsView extends BorderPane {
             }
 
             @Override
-            protected void updateItem(RolloutItem item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
+            protected void updateItem(RolloutItem.Progress progress, boolean empty) {
+                super.updateItem(progress, empty);
+                if (empty || progress == null) {
                     setGraphic(null);
                     return;
                 }
-                bar.setProgress(item.progress());
-                label.setText(item.phaseText());
+                bar.setProgress(progress.done());
+                label.setText(progress.phase());
                 setGraphic(stack);
             }
         });

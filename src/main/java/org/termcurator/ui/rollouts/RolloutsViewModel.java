@@ -41,6 +41,8 @@ public final class RolloutsViewModel {
     private final Map<String, RolloutItem> byKey = new HashMap<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final javafx.beans.property.ReadOnlyLongWrapper refreshed =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "refreshed");
     private final LiveTerminals terminals = new LiveTerminals();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean storedChanged = new AtomicBoolean(true);
@@ -76,6 +78,11 @@ public final class RolloutsViewModel {
     /** Finished over queued in this window, 0..1. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** Counts the refreshes: items change in place, so commands that depend on them listen to this. */
+    public javafx.beans.property.ReadOnlyLongProperty refreshedProperty() {
+        return refreshed.getReadOnlyProperty();
     }
 
     public LiveTerminals terminals() {
@@ -162,6 +169,7 @@ public final class RolloutsViewModel {
             items.setAll(next);
         }
         summarize(live);
+        refreshed.set(refreshed.get() + 1);
     }
 
     private void summarize(List<RolloutHandle> live) {

@@ -78,8 +78,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         TextArea imageMap = new TextArea(formatMap(settings.getBaseImageMap()));
         imageMap.setId("settings-image-map");
         imageMap.setPromptText("ubuntu:* = curator/debian:bookworm");
-        imageMap.setPrefRowCount(4);
-        imageMap.setPrefColumnCount(28);
+        imageMap.setPrefRowCount(5);
+        imageMap.setPrefColumnCount(24);
         TextField workRoot = field("settings-work-root", settings.getRolloutWorkRoot(),
                 "default: " + RolloutRunner.defaultWorkRoot());
         Spinner<Integer> concurrency = new Spinner<>(1, 256, settings.getDefaultConcurrency());
@@ -95,29 +95,30 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         problem.getStyleClass().add("text-danger");
         problem.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
-        grid.setPadding(new Insets(16));
+        // two columns, so the dialog stays short enough for small screens
+        GridPane left = grid();
         int row = 0;
-        grid.addRow(row++, new Label("Theme"), theme);
-        grid.add(heading("Docker"), 0, row++, 2, 1);
-        grid.addRow(row++, new Label("Host"), dockerHost);
-        grid.add(hint("e.g. unix:///var/run/docker.sock or tcp://build-host:2376"), 1, row++);
-        grid.addRow(row++, new Label(""), tls);
-        grid.addRow(row++, new Label("Certificates"), certPath);
-        grid.add(heading("Rollouts"), 0, row++, 2, 1);
-        grid.addRow(row++, new Label("Base images"), imageMap);
-        grid.add(hint("One PATTERN = LOCAL-IMAGE a line; FROM lines matching the pattern (* and ? allowed) "
+        left.addRow(row++, new Label("Theme"), theme);
+        left.add(heading("Docker"), 0, row++, 2, 1);
+        left.addRow(row++, new Label("Host"), dockerHost);
+        left.add(hint("e.g. unix:///var/run/docker.sock or tcp://build-host:2376"), 1, row++);
+        left.addRow(row++, new Label(""), tls);
+        left.addRow(row++, new Label("Certificates"), certPath);
+        left.add(heading("LLM agent"), 0, row++, 2, 1);
+        left.addRow(row++, new Label("Endpoint"), baseUrl);
+        left.addRow(row++, new Label("Model"), model);
+        left.addRow(row++, new Label("API key variable"), keyVariable);
+        left.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row);
+        GridPane right = grid();
+        row = 0;
+        right.add(heading("Rollouts"), 0, row++, 2, 1);
+        right.addRow(row++, new Label("Base images"), imageMap);
+        right.add(hint("One PATTERN = LOCAL-IMAGE a line; FROM lines matching the pattern (* and ? allowed) "
                 + "are built from the local image instead."), 1, row++);
-        grid.addRow(row++, new Label("Work folder"), workRoot);
-        grid.addRow(row++, new Label("Default concurrency"), concurrency);
-        grid.add(heading("LLM agent"), 0, row++, 2, 1);
-        grid.addRow(row++, new Label("Endpoint"), baseUrl);
-        grid.addRow(row++, new Label("Model"), model);
-        grid.addRow(row++, new Label("API key variable"), keyVariable);
-        grid.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row++);
-        grid.add(problem, 0, row, 2, 1);
+        right.addRow(row++, new Label("Work folder"), workRoot);
+        right.addRow(row++, new Label("Default concurrency"), concurrency);
+        right.add(problem, 0, row, 2, 1);
+        javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         // a bad image map keeps the dialog open with the line that is wrong
@@ -137,11 +138,19 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                 : null);
     }
 
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        return grid;
+    }
+
     private static TextField field(String id, String value, String prompt) {
         TextField field = new TextField(value);
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(28);
+        field.setPrefColumnCount(24);
         return field;
     }
 
@@ -156,7 +165,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
-        label.setMaxWidth(360);
+        label.setMaxWidth(300);
         return label;
     }
 

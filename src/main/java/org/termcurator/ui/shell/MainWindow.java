@@ -208,6 +208,7 @@ public final class MainWindow implements ProjectActions {
     public void openTrajectory(long trajectoryId) {
         model.sectionProperty().set(Section.TRAJECTORIES);
         if (views.get(Section.TRAJECTORIES) instanceof TrajectoriesView trajectories) {
+            trajectories.model().refresh(); // the rollout's trajectory may be new
             trajectories.model().show(trajectoryId);
         }
     }

@@ -126,6 +126,7 @@ class RolloutsViewTest {
 
         waitUntil("the Rollouts view shows both rollouts", 20, () -> robot.lookup("#rollouts-table").tryQuery()
                 .map(node -> rolloutsTable(robot).getItems().size() == 2).orElse(false));
+        robot.interact(() -> rolloutsTable(robot).getSelectionModel().select(0)); // selected while it runs
         waitUntil("both rollouts passed", 180, () -> rolloutsTable(robot).getItems().stream()
                 .allMatch(item -> item.statusProperty().get() == RolloutStatus.PASSED && item.trajectoryId() != null));
         assertThat(robot.lookup("#rollouts-summary").queryLabeled().getText()).startsWith("2/2 done: 2 passed");
@@ -139,7 +140,9 @@ class RolloutsViewTest {
                 .queryLabeled().getText().equals("Pass rate: 100% of 1 runs"));
 
         robot.clickOn("#nav-rollouts");
-        robot.interact(() -> rolloutsTable(robot).getSelectionModel().select(0));
+        assertThat(rolloutsTable(robot).getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(rolloutsTable(robot).getItems()).allSatisfy(item ->
+                assertThat(item.progressProperty().getValue()).isEqualTo(new RolloutItem.Progress(1, "done")));
         robot.clickOn("#rollouts-open-trajectory");
         waitUntil("the Trajectories section shows the rollout's trajectory", 20, () ->
                 robot.lookup("#trajectories-view").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
