@@ -36,18 +36,21 @@ public final class ReplaySession {
     private final CastPlayer player;
     private final boolean transcript;
     private final StepMoments moments;
+    private final SessionText output;
     private final double[] eventTimes;
     private final List<TimelineMarker> markers;
     private final CastPlayer testsPlayer;
     private final String testsOutput;
     private final FirstFailure.Failure firstFailure;
 
-    private ReplaySession(TrajectoryDetail detail, CastPlayer player, boolean transcript, StepMoments moments,
-                          CastPlayer testsPlayer, String testsOutput) {
+    private ReplaySession(TrajectoryDetail detail, CastPlayer player, boolean transcript, CastPlayer testsPlayer,
+                          String testsOutput) {
         this.detail = detail;
         this.player = player;
         this.transcript = transcript;
-        this.moments = moments;
+        this.output = SessionText.of(player);
+        this.moments = transcript ? StepMoments.evenlySpaced(detail.steps().size())
+                : StepMoments.place(detail.steps(), player, output);
         this.eventTimes = new double[player.eventCount()];
         for (int i = 0; i < eventTimes.length; i++) {
             eventTimes[i] = player.eventTime(i);
@@ -82,11 +85,10 @@ public final class ReplaySession {
     /** A replay of {@code detail} with the given recordings; a null agent recording gets a transcript. */
     public static ReplaySession of(TrajectoryDetail detail, CastPlayer agentCast, CastPlayer testsCast, String testsOutput) {
         if (agentCast == null) {
-            return new ReplaySession(detail, CastPlayer.of(TranscriptCast.of(detail.steps())), true,
-                    StepMoments.evenlySpaced(detail.steps().size()), testsCast, testsOutput);
+            return new ReplaySession(detail, CastPlayer.of(TranscriptCast.of(detail.steps())), true, testsCast,
+                    testsOutput);
         }
-        return new ReplaySession(detail, agentCast, false, StepMoments.place(detail.steps(), agentCast), testsCast,
-                testsOutput);
+        return new ReplaySession(detail, agentCast, false, testsCast, testsOutput);
     }
 
     private static boolean isTestsOutput(String name) {
@@ -215,6 +217,6 @@ public final class ReplaySession {
     }
 
     public List<SessionSearch.Hit> search(String term) {
-        return SessionSearch.search(term, player, detail.steps(), moments);
+        return SessionSearch.search(term, player, output, detail.steps(), moments);
     }
 }
