@@ -110,12 +110,23 @@ public final class ReplayBench {
                 seekCalls.add(millis(call[1] - call[0]));
                 seekFrames.add(millis(frame - call[0]));
             }
+            // a redraw of an unchanged screen: what the drawing alone and the wait for a pulse cost
+            List<Double> redraws = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                long painted = onFx(() -> probe.terminal().paintCount());
+                long start = System.nanoTime();
+                onFx(() -> {
+                    probe.terminal().requestRepaint();
+                    return null;
+                });
+                redraws.add(millis(waitForFrame(probe, () -> probe.terminal().paintCount() > painted) - start));
+            }
             if (!warmUp) {
                 System.out.printf("round %d: first frame %.0f ms (core alone %.0f ms); seek call p50 %.2f p99 %.2f ms "
-                                + "(core alone p50 %.2f p99 %.2f ms); seek to drawn frame p50 %.1f p99 %.1f ms%n",
+                                + "(core alone p50 %.2f p99 %.2f ms); seek to drawn frame p50 %.1f p99 %.1f ms; redraw only p50 %.1f p99 %.1f ms%n",
                         round + 1, firstFrame, baseFirst, percentile(seekCalls, 50), percentile(seekCalls, 99),
                         percentile(baseSeeks, 50), percentile(baseSeeks, 99), percentile(seekFrames, 50),
-                        percentile(seekFrames, 99));
+                        percentile(seekFrames, 99), percentile(redraws, 50), percentile(redraws, 99));
             }
         }
         onFx(() -> {
