@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastHeader;
 import org.termcurator.core.terminal.CastMarker;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.terminal.Palette;
+import org.termcurator.core.terminal.TerminalSnapshot;
 import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
@@ -64,12 +66,25 @@ public final class ReplaySession {
 
     /** Reads the trajectory's recordings from the store and prepares the replay. */
     public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail) throws SQLException, IOException {
+        return load(store, detail, (screen, palette) -> { });
+    }
+
+    /**
+     * Reads the trajectory's recordings and prepares the replay; {@code firstScreen} is told the
+     * recording's final screen as soon as the recording is played, before the timeline, step
+     * moments and search text are built, so a view can show it early.
+     */
+    public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail,
+                                     BiConsumer<TerminalSnapshot, Palette> firstScreen) throws SQLException, IOException {
         CastPlayer agent = null;
         CastPlayer tests = null;
         String testsOutput = null;
         for (TrajectoryDetail.AttachmentInfo info : detail.attachments()) {
             if (info.kind() == Attachment.Kind.AGENT_CAST && agent == null) {
                 agent = loadCast(store, info);
+                if (agent != null) {
+                    firstScreen.accept(agent.finalScreen(), Palette.of(agent.header().theme()));
+                }
             } else if (info.kind() == Attachment.Kind.TESTS_CAST && tests == null) {
                 tests = loadCast(store, info);
             } else if (info.kind() == Attachment.Kind.LOG && isTestsOutput(info.name())

@@ -255,6 +255,12 @@ final class ReplayView extends BorderPane {
             verdict.show(after);
             inspector.show(null);
         });
+        model.firstScreenProperty().addListener((observable, before, after) -> {
+            if (after != null && model.session() == null) {
+                terminal.setPalette(after.palette());
+                terminal.setView(after.screen());
+            }
+        });
         model.searchTermProperty().addListener((observable, before, after) -> terminal.setSearchTerm(after));
         model.currentStepProperty().addListener((observable, before, after) -> followStep(after.intValue()));
         model.highlightedTestProperty().addListener((observable, before, after) -> verdict.highlight(after));
