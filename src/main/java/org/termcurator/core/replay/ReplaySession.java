@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastHeader;
 import org.termcurator.core.terminal.CastMarker;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.terminal.Palette;
+import org.termcurator.core.terminal.TerminalSnapshot;
 import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
@@ -36,18 +38,21 @@ public final class ReplaySession {
     private final CastPlayer player;
     private final boolean transcript;
     private final StepMoments moments;
+    private final SessionText output;
     private final double[] eventTimes;
     private final List<TimelineMarker> markers;
     private final CastPlayer testsPlayer;
     private final String testsOutput;
     private final FirstFailure.Failure firstFailure;
 
-    private ReplaySession(TrajectoryDetail detail, CastPlayer player, boolean transcript, StepMoments moments,
-                          CastPlayer testsPlayer, String testsOutput) {
+    private ReplaySession(TrajectoryDetail detail, CastPlayer player, boolean transcript, CastPlayer testsPlayer,
+                          String testsOutput) {
         this.detail = detail;
         this.player = player;
         this.transcript = transcript;
-        this.moments = moments;
+        this.output = SessionText.of(player);
+        this.moments = transcript ? StepMoments.evenlySpaced(detail.steps().size())
+                : StepMoments.place(detail.steps(), player, output);
         this.eventTimes = new double[player.eventCount()];
         for (int i = 0; i < eventTimes.length; i++) {
             eventTimes[i] = player.eventTime(i);
@@ -61,12 +66,25 @@ public final class ReplaySession {
 
     /** Reads the trajectory's recordings from the store and prepares the replay. */
     public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail) throws SQLException, IOException {
+        return load(store, detail, (screen, palette) -> { });
+    }
+
+    /**
+     * Reads the trajectory's recordings and prepares the replay; {@code firstScreen} is told the
+     * recording's final screen as soon as the recording is played, before the timeline, step
+     * moments and search text are built, so a view can show it early.
+     */
+    public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail,
+                                     BiConsumer<TerminalSnapshot, Palette> firstScreen) throws SQLException, IOException {
         CastPlayer agent = null;
         CastPlayer tests = null;
         String testsOutput = null;
         for (TrajectoryDetail.AttachmentInfo info : detail.attachments()) {
             if (info.kind() == Attachment.Kind.AGENT_CAST && agent == null) {
                 agent = loadCast(store, info);
+                if (agent != null) {
+                    firstScreen.accept(agent.finalScreen(), Palette.of(agent.header().theme()));
+                }
             } else if (info.kind() == Attachment.Kind.TESTS_CAST && tests == null) {
                 tests = loadCast(store, info);
             } else if (info.kind() == Attachment.Kind.LOG && isTestsOutput(info.name())
@@ -82,11 +100,10 @@ public final class ReplaySession {
     /** A replay of {@code detail} with the given recordings; a null agent recording gets a transcript. */
     public static ReplaySession of(TrajectoryDetail detail, CastPlayer agentCast, CastPlayer testsCast, String testsOutput) {
         if (agentCast == null) {
-            return new ReplaySession(detail, CastPlayer.of(TranscriptCast.of(detail.steps())), true,
-                    StepMoments.evenlySpaced(detail.steps().size()), testsCast, testsOutput);
+            return new ReplaySession(detail, CastPlayer.of(TranscriptCast.of(detail.steps())), true, testsCast,
+                    testsOutput);
         }
-        return new ReplaySession(detail, agentCast, false, StepMoments.place(detail.steps(), agentCast), testsCast,
-                testsOutput);
+        return new ReplaySession(detail, agentCast, false, testsCast, testsOutput);
     }
 
     private static boolean isTestsOutput(String name) {
@@ -215,6 +232,6 @@ public final class ReplaySession {
     }
 
     public List<SessionSearch.Hit> search(String term) {
-        return SessionSearch.search(term, player, detail.steps(), moments);
+        return SessionSearch.search(term, player, output, detail.steps(), moments);
     }
 }

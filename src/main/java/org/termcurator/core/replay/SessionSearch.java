@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TerminalCommand;
@@ -34,14 +33,18 @@ public final class SessionSearch {
     }
 
     public static List<Hit> search(String term, CastPlayer cast, List<Step> steps, StepMoments moments) {
+        return search(term, cast, cast == null ? null : SessionText.of(cast), steps, moments);
+    }
+
+    static List<Hit> search(String term, CastPlayer cast, SessionText output, List<Step> steps, StepMoments moments) {
         if (term == null || term.isBlank()) {
             return List.of();
         }
         String needle = term.toLowerCase(Locale.ROOT);
         List<Hit> hits = new ArrayList<>();
         searchSteps(needle, steps, moments, hits);
-        if (cast != null) {
-            searchTerminal(needle, cast, moments, hits);
+        if (output != null) {
+            searchTerminal(needle, cast, output, moments, hits);
         }
         hits.sort(Comparator.comparingDouble(Hit::time).thenComparing(Hit::source));
         return hits.size() > MAX_HITS ? List.copyOf(hits.subList(0, MAX_HITS)) : List.copyOf(hits);
@@ -68,29 +71,13 @@ public final class SessionSearch {
         }
     }
 
-    /**
-     * Scans the output events once; the tail of the previous output is kept so that a text split
-     * across two events is found, at the event that completes it.
-     */
-    private static void searchTerminal(String needle, CastPlayer cast, StepMoments moments, List<Hit> hits) {
-        String carry = "";
-        for (int index = 0; index < cast.eventCount() && hits.size() < MAX_HITS; index++) {
-            if (cast.eventCode(index) != CastEventCode.OUTPUT) {
-                continue;
-            }
-            String text = TerminalText.strip(cast.event(index).data()).replace("\r", "");
-            String window = carry + text;
-            String lower = window.toLowerCase(Locale.ROOT);
-            int from = 0;
-            for (int at = lower.indexOf(needle, from); at >= 0; at = lower.indexOf(needle, from)) {
-                if (at + needle.length() > carry.length()) {
-                    double time = cast.eventTime(index);
-                    hits.add(new Hit(time, Source.TERMINAL, moments.stepAt(time, -1), context(window, at, needle.length())));
-                }
-                from = at + 1;
-            }
-            int keep = Math.max(0, needle.length() - 1);
-            carry = window.length() > keep ? window.substring(window.length() - keep) : window;
+    /** One pass over the session's text; a hit belongs to the event that printed its last character. */
+    private static void searchTerminal(String needle, CastPlayer cast, SessionText output, StepMoments moments,
+                                       List<Hit> hits) {
+        String lower = output.lowerCase();
+        for (int at = lower.indexOf(needle); at >= 0 && hits.size() < MAX_HITS; at = lower.indexOf(needle, at + 1)) {
+            double time = cast.eventTime(output.eventAt(at + needle.length() - 1));
+            hits.add(new Hit(time, Source.TERMINAL, moments.stepAt(time, -1), context(output.text(), at, needle.length())));
         }
     }
 

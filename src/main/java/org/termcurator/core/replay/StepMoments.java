@@ -25,8 +25,6 @@ public final class StepMoments {
     private static final Pattern EPISODE = Pattern.compile("(?i)episode[-_ ]?(\\d+)");
     /** How much of a command is looked for: long commands wrap or get cut by the terminal. */
     private static final int MATCHED_CHARS = 40;
-    /** Output kept from earlier events, so an echo split across two events is still found. */
-    private static final int CARRY_CHARS = 256;
 
     private final double[] moments;
     private final boolean[] placed;
@@ -48,6 +46,10 @@ public final class StepMoments {
     }
 
     public static StepMoments place(List<Step> steps, CastPlayer cast) {
+        return place(steps, cast, SessionText.of(cast));
+    }
+
+    static StepMoments place(List<Step> steps, CastPlayer cast, SessionText output) {
         int count = steps.size();
         double[] moments = new double[count];
         boolean[] placed = new boolean[count];
@@ -60,7 +62,7 @@ public final class StepMoments {
             }
         }
         placeByEpisodeMarkers(steps, cast, moments, placed);
-        placeByCommands(steps, cast, moments, placed);
+        placeByCommands(steps, cast, output, moments, placed);
         double previous = 0;
         for (int i = 0; i < count; i++) {
             if (!placed[i] || moments[i] < previous) {
@@ -94,7 +96,8 @@ public final class StepMoments {
         }
     }
 
-    private static void placeByCommands(List<Step> steps, CastPlayer cast, double[] moments, boolean[] placed) {
+    private static void placeByCommands(List<Step> steps, CastPlayer cast, SessionText output, double[] moments,
+                                        boolean[] placed) {
         int event = 0;
         double after = 0;
         for (int i = 0; i < steps.size(); i++) {
@@ -109,7 +112,7 @@ public final class StepMoments {
             if (needle == null) {
                 continue;
             }
-            int found = findFrom(cast, event, needle);
+            int found = findFrom(cast, output, event, needle);
             if (found >= 0) {
                 moments[i] = Math.max(after, cast.eventTime(found));
                 placed[i] = true;
@@ -131,27 +134,16 @@ public final class StepMoments {
         return null;
     }
 
-    private static int findFrom(CastPlayer cast, int from, String needle) {
-        String carry = "";
-        for (int index = from; index < cast.eventCount(); index++) {
-            CastEventCode code = cast.eventCode(index);
-            if (code != CastEventCode.OUTPUT && code != CastEventCode.INPUT) {
-                continue;
-            }
-            String text = TerminalText.strip(cast.event(index).data());
-            if (code == CastEventCode.INPUT) {
-                if (text.contains(needle)) {
-                    return index;
-                }
-                continue;
-            }
-            String window = carry + text;
-            if (window.contains(needle)) {
+    /** The first event from {@code from} on that typed the text (input) or completed printing it (output). */
+    private static int findFrom(CastPlayer cast, SessionText output, int from, String needle) {
+        int printed = output.text().indexOf(needle, output.offsetOfEvent(from));
+        int printedEvent = printed < 0 ? Integer.MAX_VALUE : output.eventAt(printed + needle.length() - 1);
+        for (int index = from; index < Math.min(printedEvent, cast.eventCount()); index++) {
+            if (cast.eventCode(index) == CastEventCode.INPUT && cast.event(index).data().contains(needle)) {
                 return index;
             }
-            carry = window.length() > CARRY_CHARS ? window.substring(window.length() - CARRY_CHARS) : window;
         }
-        return -1;
+        return printed < 0 ? -1 : printedEvent;
     }
 
     public int size() {

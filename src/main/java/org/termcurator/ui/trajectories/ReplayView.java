@@ -255,6 +255,12 @@ final class ReplayView extends BorderPane {
             verdict.show(after);
             inspector.show(null);
         });
+        model.firstScreenProperty().addListener((observable, before, after) -> {
+            if (after != null && model.session() == null) {
+                terminal.setPalette(after.palette());
+                terminal.setView(after.screen());
+            }
+        });
         model.searchTermProperty().addListener((observable, before, after) -> terminal.setSearchTerm(after));
         model.currentStepProperty().addListener((observable, before, after) -> followStep(after.intValue()));
         model.highlightedTestProperty().addListener((observable, before, after) -> verdict.highlight(after));
@@ -269,8 +275,8 @@ final class ReplayView extends BorderPane {
         // clicking the step already selected (e.g. the one playback stopped on) seeks to it again
         steps.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, event -> {
             int index = steps.getSelectionModel().getSelectedIndex();
-            if (index >= 0 && index != model.currentStepProperty().get() || index >= 0
-                    && model.session() != null && model.timeProperty().get() != model.session().moments().at(index)) {
+            if (clickedCell(event) && index >= 0 && model.session() != null
+                    && model.timeProperty().get() != model.session().moments().at(index)) {
                 model.pause();
                 model.seekToStep(index);
             }
@@ -281,6 +287,16 @@ final class ReplayView extends BorderPane {
                 event.consume();
             }
         });
+    }
+
+    /** True when the click landed on a step's cell, not on the list's scroll bar or empty space. */
+    private static boolean clickedCell(javafx.scene.input.MouseEvent event) {
+        for (javafx.scene.Node node = event.getPickResult().getIntersectedNode(); node != null; node = node.getParent()) {
+            if (node instanceof javafx.scene.control.ListCell<?> cell) {
+                return !cell.isEmpty();
+            }
+        }
+        return false;
     }
 
     /** Selects the step the replay is at, without that selection seeking again. */

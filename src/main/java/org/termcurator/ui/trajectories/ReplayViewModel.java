@@ -26,6 +26,8 @@ import org.termcurator.core.replay.FirstFailure;
 import org.termcurator.core.replay.PlaybackClock;
 import org.termcurator.core.replay.ReplaySession;
 import org.termcurator.core.replay.SessionSearch;
+import org.termcurator.core.terminal.Palette;
+import org.termcurator.core.terminal.TerminalSnapshot;
 import org.termcurator.core.terminal.TerminalView;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryStore;
@@ -56,6 +58,7 @@ public final class ReplayViewModel {
     private final ObservableList<SessionSearch.Hit> hits = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper hitIndex = new ReadOnlyIntegerWrapper(this, "hitIndex", -1);
     private final ReadOnlyStringWrapper searchTerm = new ReadOnlyStringWrapper(this, "searchTerm", "");
+    private final ReadOnlyObjectWrapper<FirstScreen> firstScreen = new ReadOnlyObjectWrapper<>(this, "firstScreen");
     private final ReadOnlyObjectWrapper<String> highlightedTest = new ReadOnlyObjectWrapper<>(this, "highlightedTest");
     private final AnimationTimer playback = new AnimationTimer() {
         @Override
@@ -97,6 +100,13 @@ public final class ReplayViewModel {
     /** The test the verdict should point at: the first failing one after "Jump to first failure". */
     public ReadOnlyObjectProperty<String> highlightedTestProperty() { return highlightedTest.getReadOnlyProperty(); }
 
+    /** The recording's final screen, told while the rest of the replay is still being prepared. */
+    public ReadOnlyObjectProperty<FirstScreen> firstScreenProperty() { return firstScreen.getReadOnlyProperty(); }
+
+    /** A screen to show before the session is ready, with the recording's colours. */
+    public record FirstScreen(TerminalSnapshot screen, Palette palette) {
+    }
+
     public ReplaySession session() {
         return session.get();
     }
@@ -106,6 +116,7 @@ public final class ReplayViewModel {
         long request = ++loadRequest;
         pause();
         session.set(null);
+        firstScreen.set(null);
         hits.clear();
         hitIndex.set(-1);
         highlightedTest.set(null);
@@ -119,7 +130,12 @@ public final class ReplayViewModel {
         status.set("Loading the recording…");
         Thread.ofVirtual().name("replay-load").start(() -> {
             try {
-                ReplaySession loaded = ReplaySession.load(new TrajectoryStore(db), detail);
+                ReplaySession loaded = ReplaySession.load(new TrajectoryStore(db), detail,
+                        (screen, palette) -> Platform.runLater(() -> {
+                            if (request == loadRequest) {
+                                firstScreen.set(new FirstScreen(screen, palette));
+                            }
+                        }));
                 Platform.runLater(() -> {
                     if (request == loadRequest) {
                         show(loaded);

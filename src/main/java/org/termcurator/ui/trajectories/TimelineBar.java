@@ -32,6 +32,8 @@ final class TimelineBar extends Region {
     private double duration;
     private double value;
     private DoubleConsumer onSeek = seconds -> { };
+    /** The width the ticks were laid out for; NaN when the markers changed since. */
+    private double ticksWidth = Double.NaN;
 
     TimelineBar() {
         getStyleClass().add("replay-timeline");
@@ -56,6 +58,7 @@ final class TimelineBar extends Region {
     void setTimeline(double duration, List<TimelineMarker> markers) {
         this.duration = Math.max(0, duration);
         this.markers = List.copyOf(markers);
+        ticksWidth = Double.NaN;
         requestLayout();
     }
 
@@ -106,6 +109,16 @@ final class TimelineBar extends Region {
         played.setY(trackY);
         played.setHeight(TRACK_HEIGHT);
         played.setWidth(xOf(value));
+        if (width != ticksWidth) {
+            layoutTicks(width);
+        }
+        playhead.setX(Math.clamp(xOf(value) - 1.5, 0, Math.max(0, width - 3)));
+        playhead.setY(0);
+    }
+
+    /** Ticks are only rebuilt when the markers or the width change, not on every playhead move. */
+    private void layoutTicks(double width) {
+        ticksWidth = width;
         List<Rectangle> shapes = new ArrayList<>(markers.size());
         for (TimelineMarker marker : markers) {
             Rectangle tick = new Rectangle(marker.kind() == TimelineMarker.Kind.INPUT ? 1 : 2, tickHeight(marker.kind()));
@@ -116,8 +129,6 @@ final class TimelineBar extends Region {
             shapes.add(tick);
         }
         ticks.getChildren().setAll(shapes);
-        playhead.setX(Math.clamp(xOf(value) - 1.5, 0, Math.max(0, width - 3)));
-        playhead.setY(0);
     }
 
     private static double tickHeight(TimelineMarker.Kind kind) {

@@ -165,6 +165,19 @@ class ReplayViewTest {
     }
 
     @Test
+    void clickingTheScrubberSeeksAndItMarksTheSteps(FxRobot robot) throws Exception {
+        open("fix-permissions.1-of-2");
+        assertThat(fx(() -> replay.model().session().markers())).extracting(marker -> marker.kind().name())
+                .contains("STEP", "INPUT", "MARKER");
+        var point = fx(() -> replay.timeline().localToScreen(replay.timeline().xOf(7.5), 11));
+        robot.clickOn(point);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> replay.model().timeProperty().get())).isBetween(7.3, 7.7);
+        assertThat(screen()).contains("chown app:app /app/run.sh");
+        assertThat(fx(() -> replay.timeline().getValue())).isBetween(7.3, 7.7);
+    }
+
+    @Test
     void searchFindsStepsAndTerminalOutputAndEachHitSeeks(FxRobot robot) throws Exception {
         TrajectoryDetail detail = open("fix-permissions.1-of-2");
         onFx(() -> replay.model().seek(0));

@@ -261,8 +261,8 @@ public final class TerminalCanvas extends Region {
         }
     }
 
-    /** How many times the canvas has been drawn; shows that requests are coalesced. */
-    long paintCount() {
+    /** How many frames the canvas has drawn so far (FX thread), e.g. to wait for or time a frame. */
+    public long paintCount() {
         return paintCount;
     }
 
