@@ -342,6 +342,7 @@ public final class TaskImporter {
                             results.add(new Stored(Outcome.UNCHANGED, known.id()));
                         } else {
                             writer.update(known.id(), task, parsed.findings(), parsed.minhash(), now);
+                            TaskProvenance.keepGenerated(connection, known.id());
                             results.add(new Stored(Outcome.UPDATED, known.id()));
                         }
                         continue;

@@ -53,6 +53,18 @@ public record TaskProvenance(JsonNode lineage, Long seedId, List<Long> skillIds)
         }
     }
 
+    /**
+     * Keeps a generated task generated when its folder is imported again with changes: the
+     * importer reads it as any folder, but where it came from has not changed.
+     */
+    static void keepGenerated(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tasks SET origin = 'generated' WHERE id = ? AND lineage IS NOT NULL")) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
+    }
+
     /** The provenance of task {@code id}, or empty when it has no lineage (an imported task). */
     public static Optional<Shown> load(Connection connection, long id) throws SQLException {
         JsonNode lineage;

@@ -16,6 +16,8 @@ import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.skills.TaxonomyFormat;
+import org.termcurator.core.tasks.ImportSummary;
+import org.termcurator.core.tasks.TaskImporter;
 import org.termcurator.core.tasks.TaskOrigin;
 import org.termcurator.core.tasks.TaskProvenance;
 import org.termcurator.core.tasks.TaskStore;
@@ -158,6 +160,28 @@ class GeneratedTaskStorageTest extends GenerationProjectTest {
                 .containsExactlyInAnyOrder("harden-ssh", "harden-ssh-2", "harden-ssh-3");
         assertThat(findings(result.tasks().get(1).taskId())).as("the cross-task rules ran after the run")
                 .contains("near-duplicate-instruction");
+    }
+
+    @Test
+    void theRunsFolderImportedAgainIsUnchangedAndAnEditedTaskStaysGeneratedWithItsLineage() throws Exception {
+        seeds.insert(Seed.of("A problem"));
+        server.otherwise(FakeChatServer.Reply.answer(GenerationRunTest.goodAnswer("edited-later", "Write the total.")));
+        GenerationRun.Result result = generate(GenerationMode.SEED, 1, null);
+        GenerationRun.GeneratedTask task = result.tasks().getFirst();
+        TaskImporter importer = new TaskImporter(db, TaskImporter.Options.defaults(LINT));
+
+        ImportSummary again = importer.importPaths(List.of(task.folder().getParent()), JobContext.unobserved());
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(again.imported()).isZero();
+
+        java.nio.file.Files.writeString(task.folder().resolve("instruction.md"), "Write the grand total.\n");
+        ImportSummary edited = importer.importPaths(List.of(task.folder()), JobContext.unobserved());
+        assertThat(edited.updated()).isEqualTo(1);
+        TaskStore.StoredTask stored = db.read(c -> TaskStore.load(c, task.taskId())).orElseThrow();
+        assertThat(stored.task().instruction()).startsWith("Write the grand total.");
+        assertThat(stored.task().origin()).isEqualTo(TaskOrigin.GENERATED);
+        assertThat(db.read(c -> TaskProvenance.load(c, task.taskId())).orElseThrow().lineage().path("run_id").asText())
+                .isEqualTo(result.runId());
     }
 
     private static GenerationRun.GeneratedTask named(GenerationRun.Result result, String name) {

@@ -34,7 +34,6 @@ import org.termcurator.ui.FxWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Generation and Coverage tabs headless, on a real project and a local server speaking
@@ -47,6 +46,7 @@ class GenerationAndCoverageTabsTest {
     @TempDir
     static Path dir;
 
+    private SeedsSection.Shown section;
     private AppContext context;
     private ProjectDb db;
     private FakeChatServer server;
@@ -61,27 +61,22 @@ class GenerationAndCoverageTabsTest {
             seeds.insert(Seed.of("Rotate the logs of /var/log/app").withTitle("Logs"));
             new SkillRepository(setup).importTaxonomy(new Taxonomy(List.of(
                     new Taxonomy.Entry("shell", null, null, List.of(new Taxonomy.Entry("systems", null, null,
-                            List.of(leaf("pipes"), leaf("find"), leaf("awk"), leaf("sed"), leaf("xargs"))))),
+                            List.of(SeedsSection.leaf("pipes"), SeedsSection.leaf("find"), SeedsSection.leaf("awk"), SeedsSection.leaf("sed"), SeedsSection.leaf("xargs"))))),
                     new Taxonomy.Entry("security", null, null, List.of(new Taxonomy.Entry("systems", null, null,
-                            List.of(leaf("permissions"), leaf("hashing"))))))));
+                            List.of(SeedsSection.leaf("permissions"), SeedsSection.leaf("hashing"))))))));
         }
         server = new FakeChatServer();
         SeedsSection.Shown shown = SeedsSection.show(stage, project, 1300, 900);
+        section = shown;
         context = shown.context();
         db = shown.db();
-    }
-
-    private static Taxonomy.Entry leaf(String name) {
-        return new Taxonomy.Entry(name, null, null, List.of());
     }
 
     @AfterEach
     void close() {
         server.close();
-        WaitForAsyncUtils.asyncFx(() -> context.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        section.close();
     }
-
 
     @SuppressWarnings("unchecked")
     private void fillRunForm(FxRobot robot, GenerationMode mode, int count, String domain) {

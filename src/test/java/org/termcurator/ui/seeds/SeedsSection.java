@@ -1,12 +1,14 @@
 package org.termcurator.ui.seeds;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.termcurator.app.AppContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.settings.SettingsStore;
+import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.ui.session.ProjectActions;
 import org.termcurator.ui.session.ScriptedFileDialogs;
 import org.testfx.util.WaitForAsyncUtils;
@@ -17,8 +19,17 @@ final class SeedsSection {
     private SeedsSection() {
     }
 
-    /** The app and the project it opened; close the context after the test. */
+    /** The app and the project it opened; {@link #close()} it after the test. */
     record Shown(AppContext context, ProjectDb db) {
+        void close() {
+            WaitForAsyncUtils.asyncFx(context::close);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /** A primitive skill with no description or examples. */
+    static Taxonomy.Entry leaf(String name) {
+        return new Taxonomy.Entry(name, null, null, List.of());
     }
 
     /** Opens {@code project} (settings beside it) and shows the section. */

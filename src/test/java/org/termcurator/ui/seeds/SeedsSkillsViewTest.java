@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.termcurator.app.AppContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedRepository;
@@ -36,7 +35,7 @@ class SeedsSkillsViewTest {
     @TempDir
     static Path dir;
 
-    private AppContext context;
+    private SeedsSection.Shown section;
     private ProjectDb db;
 
     @Start
@@ -48,22 +47,17 @@ class SeedsSkillsViewTest {
                     .withDomain("data processing"));
             new SeedRepository(setup).insert(Seed.of("Rotate the logs").withTitle("Logs"));
             new SkillRepository(setup).importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null, List.of(
-                    new Taxonomy.Entry("one", null, null, List.of(leaf("a"), leaf("b"), leaf("c"))),
-                    new Taxonomy.Entry("two", null, null, List.of(leaf("x"))))))));
+                    new Taxonomy.Entry("one", null, null, List.of(SeedsSection.leaf("a"), SeedsSection.leaf("b"), SeedsSection.leaf("c"))),
+                    new Taxonomy.Entry("two", null, null, List.of(SeedsSection.leaf("x"))))))));
         }
         SeedsSection.Shown shown = SeedsSection.show(stage, project, 1200, 800);
-        context = shown.context();
+        section = shown;
         db = shown.db();
-    }
-
-    private static Taxonomy.Entry leaf(String name) {
-        return new Taxonomy.Entry(name, null, null, List.of());
     }
 
     @AfterEach
     void close() {
-        WaitForAsyncUtils.asyncFx(() -> context.close());
-        WaitForAsyncUtils.waitForFxEvents();
+        section.close();
     }
 
     private Seed seedTitled(String title) throws Exception {
