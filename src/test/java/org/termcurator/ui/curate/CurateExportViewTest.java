@@ -120,7 +120,7 @@ class CurateExportViewTest {
         assertThat(success.turns().bins()).anySatisfy(bin -> assertThat(bin.after()).isLessThan(bin.before()));
 
         // the browser lists the dropped samples, each with the reason
-        view.select("curate-tab-samples");
+        robot.interact(() -> view.select("curate-tab-samples"));
         robot.interact(() -> robot.lookup("#curate-browse-mode").queryAs(ComboBox.class).setValue(BrowseMode.DROPPED));
         @SuppressWarnings("unchecked")
         TableView<SampleRow> table = robot.lookup("#curate-samples").queryAs(TableView.class);
@@ -190,7 +190,7 @@ class CurateExportViewTest {
         int kept = keptCount(view);
 
         // side by side: what the default keeps that success-only drops, and why
-        view.select("curate-tab-compare");
+        robot.interact(() -> view.select("curate-tab-compare"));
         robot.interact(() -> {
             robot.lookup("#curate-compare-left").queryAs(ComboBox.class).setValue("default");
             robot.lookup("#curate-compare-right").queryAs(ComboBox.class).setValue("success-only");
@@ -220,7 +220,7 @@ class CurateExportViewTest {
         ExportViewModel export = view.exportModel();
         Path out = dir.resolve("export-" + System.nanoTime());
         dialogs.folder = out;
-        view.select("curate-tab-export");
+        robot.interact(() -> view.select("curate-tab-export"));
         robot.clickOn("#export-choose-out");
         assertThat(robot.lookup("#export-out").queryAs(TextField.class).getText()).isEqualTo(out.toString());
 
@@ -260,7 +260,7 @@ class CurateExportViewTest {
         ExportViewModel export = view.exportModel();
         Path out = dir.resolve("cancelled-" + System.nanoTime());
         dialogs.folder = out;
-        view.select("curate-tab-export");
+        robot.interact(() -> view.select("curate-tab-export"));
         robot.clickOn("#export-choose-out");
         CurationPipeline pipeline = view.model().pipeline();
         Job<?> job;
@@ -275,8 +275,9 @@ class CurateExportViewTest {
         }
         job.completion().handle((value, failure) -> null).get(30, TimeUnit.SECONDS);
         assertThat(job.state()).isEqualTo(JobState.CANCELLED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !export.exportingProperty().get());
-        assertThat(robot.lookup("#export-status").queryAs(Label.class).getText()).startsWith("Export cancelled");
+        Label status = robot.lookup("#export-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Export cancelled"));
+        assertThat(export.exportingProperty().get()).isFalse();
         assertThat(files(out)).isEmpty();
         export.historyLoaded().get(10, TimeUnit.SECONDS);
         assertThat(export.history()).isEmpty();
