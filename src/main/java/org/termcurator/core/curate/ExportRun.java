@@ -24,9 +24,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.FileTrees;
+import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.ExportSummary;
@@ -129,29 +134,64 @@ final class ExportRun {
             counter = new CountingStream(digesting);
             try (JsonGenerator json = JSON.createGenerator(counter, JsonEncoding.UTF8)) {
                 json.setRootValueSeparator(null);
-                for (int start = 0; start < samples.length; start += BATCH) {
-                    job.checkCancelled();
-                    int end = Math.min(samples.length, start + BATCH);
-                    writeBatch(format, json, samples, start, end);
-                    job.progress(doneBefore + end, total);
-                    job.message(String.format(Locale.ROOT, "Writing %s: %,d of %,d samples", file.getFileName(),
-                            doneBefore + end, total));
+                // the next batch is read from the project while this one is written
+                ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                        .name("curation-export-reader").factory());
+                try {
+                    Future<Batch> next = reader.submit(() -> readBatch(format, samples, 0, Math.min(samples.length, BATCH)));
+                    for (int start = 0; start < samples.length; start += BATCH) {
+                        job.checkCancelled();
+                        int end = Math.min(samples.length, start + BATCH);
+                        Batch batch = await(next);
+                        if (end < samples.length) {
+                            int from = end;
+                            next = reader.submit(() -> readBatch(format, samples, from,
+                                    Math.min(samples.length, from + BATCH)));
+                        }
+                        writeBatch(format, json, samples, start, end, batch);
+                        job.progress(doneBefore + end, total);
+                        job.message(String.format(Locale.ROOT, "Writing %s: %,d of %,d samples", file.getFileName(),
+                                doneBefore + end, total));
+                    }
+                } finally {
+                    reader.shutdownNow();
                 }
             }
         }
         return new Written(file.getFileName(), Hashing.hex(digest.digest()), counter.count, samples.length);
     }
 
-    private void writeBatch(ExportFormat format, JsonGenerator json, int[] samples, int start, int end)
-            throws SQLException, IOException {
+    private record Batch(Map<Long, Conversation> conversations, Map<Long, RowWriter.CorpusColumns> columns) {
+    }
+
+    private Batch readBatch(ExportFormat format, int[] samples, int start, int end) throws SQLException {
         List<Long> ids = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
             ids.add(features.id[samples[i]]);
         }
-        record Batch(Map<Long, Conversation> conversations, Map<Long, RowWriter.CorpusColumns> columns) {
-        }
-        Batch batch = db.read(connection -> new Batch(ConversationReader.conversations(connection, ids),
+        return db.read(connection -> new Batch(ConversationReader.conversations(connection, ids),
                 format == ExportFormat.CORPUS ? ConversationReader.corpusColumns(connection, ids) : Map.of()));
+    }
+
+    private static Batch await(Future<Batch> batch) throws SQLException {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobCancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void writeBatch(ExportFormat format, JsonGenerator json, int[] samples, int start, int end, Batch batch)
+            throws IOException {
         for (int i = start; i < end; i++) {
             int sample = samples[i];
             long id = features.id[sample];

@@ -44,6 +44,8 @@ final class SampleFeatures {
     final int[][] commandSignature;
     /** Per sample: pairs of (script ordinal, letters) over its assistant messages. */
     final int[][] scripts;
+    /** {@link SampleScore} of every sample, computed once: caps and near duplicates compare it often. */
+    final double[] score;
 
     SampleFeatures(int size, String encoding, String inputHash, long[] id, long[] taskId, int[] task,
                    String[] taskNames, int[] source, String[] sources, int[] domain, String[] domains, int[] model,
@@ -76,6 +78,10 @@ final class SampleFeatures {
         this.instructionSignature = instructionSignature;
         this.commandSignature = commandSignature;
         this.scripts = scripts;
+        this.score = new double[size];
+        for (int s = 0; s < size; s++) {
+            score[s] = SampleScore.score(outcomeScore(s), badTurns(s), turnFlags[s].length);
+        }
     }
 
     boolean hasConversation(int sample) {
@@ -116,7 +122,7 @@ final class SampleFeatures {
     }
 
     double score(int sample) {
-        return SampleScore.score(outcomeScore(sample), badTurns(sample), turnFlags[sample].length);
+        return score[sample];
     }
 
     int sampleOf(long trajectoryId) {

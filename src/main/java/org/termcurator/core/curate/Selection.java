@@ -293,7 +293,11 @@ final class Selection {
                 sorted[at++] = s;
             }
         }
-        Comparator<Integer> byShuffle = Comparator.comparingLong(this::shuffleKey);
+        long[] shuffle = new long[features.size];
+        for (int s = 0; s < features.size; s++) {
+            shuffle[s] = kept(s) ? shuffleKey(s) : 0;
+        }
+        Comparator<Integer> byShuffle = Comparator.comparingLong(s -> shuffle[s]);
         Comparator<Integer> byOrder = switch (curriculum.order()) {
             case NONE -> (a, b) -> 0;
             case DIFFICULTY -> Comparator.comparingInt(s -> features.difficulty[s]);
