@@ -1,8 +1,5 @@
 package org.termcurator.core.curate;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,10 +104,10 @@ public final class CurationPipeline {
         ExportRun run = new ExportRun(db, selection);
         List<ChatMessage> messages = run.messages(sample, conversation);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator json = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-            RowWriter.write(shown, json, messages, shown == ExportFormat.CORPUS
-                    ? db.read(connection -> ConversationReader.corpusColumns(connection, ids)).get(trajectoryId) : null);
-        }
+        JsonLineWriter json = new JsonLineWriter(bytes);
+        RowWriter.write(shown, json, messages, shown == ExportFormat.CORPUS
+                ? db.read(connection -> ConversationReader.corpusColumns(connection, ids)).get(trajectoryId) : null);
+        json.flush();
         TokenCounter counter = new TokenCounter(settings.tokens().encoding());
         List<SamplePreview.Part> parts = new ArrayList<>();
         int total = 0;

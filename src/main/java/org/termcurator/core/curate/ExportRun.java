@@ -1,11 +1,7 @@
 package org.termcurator.core.curate;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,8 +47,6 @@ final class ExportRun {
     static final String TASKS = "tasks";
 
     private static final int BATCH = 256;
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private final ProjectDb db;
     private final Selection selection;
@@ -127,36 +121,30 @@ final class ExportRun {
             throws SQLException, IOException {
         MessageDigest digest = Hashing.sha256();
         CountingStream counter;
+        // the next batch is read from the project while this one is written
+        ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                .name("curation-export-reader").factory());
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                 java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-             OutputStream stream = new ForcedStream(java.nio.channels.Channels.newOutputStream(channel), channel);
-             DigestOutputStream digesting = new DigestOutputStream(new BufferedOutputStream(stream, 1 << 16), digest)) {
-            counter = new CountingStream(digesting);
-            try (JsonGenerator json = JSON.createGenerator(counter, JsonEncoding.UTF8)) {
-                json.setRootValueSeparator(null);
-                // the next batch is read from the project while this one is written
-                ExecutorService reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
-                        .name("curation-export-reader").factory());
-                try {
-                    Future<Batch> next = reader.submit(() -> readBatch(format, samples, 0, Math.min(samples.length, BATCH)));
-                    for (int start = 0; start < samples.length; start += BATCH) {
-                        job.checkCancelled();
-                        int end = Math.min(samples.length, start + BATCH);
-                        Batch batch = await(next);
-                        if (end < samples.length) {
-                            int from = end;
-                            next = reader.submit(() -> readBatch(format, samples, from,
-                                    Math.min(samples.length, from + BATCH)));
-                        }
-                        writeBatch(format, json, samples, start, end, batch);
-                        job.progress(doneBefore + end, total);
-                        job.message(String.format(Locale.ROOT, "Writing %s: %,d of %,d samples", file.getFileName(),
-                                doneBefore + end, total));
-                    }
-                } finally {
-                    reader.shutdownNow();
+             OutputStream stream = new ForcedStream(java.nio.channels.Channels.newOutputStream(channel), channel)) {
+            counter = new CountingStream(new DigestOutputStream(stream, digest));
+            JsonLineWriter json = new JsonLineWriter(counter);
+            Future<Batch> next = reader.submit(() -> readBatch(format, samples, 0, Math.min(samples.length, BATCH)));
+            for (int start = 0; start < samples.length; start += BATCH) {
+                job.checkCancelled();
+                int end = Math.min(samples.length, start + BATCH);
+                Batch batch = await(next);
+                if (end < samples.length) {
+                    next = reader.submit(() -> readBatch(format, samples, end, Math.min(samples.length, end + BATCH)));
                 }
+                writeBatch(format, json, samples, start, end, batch);
+                job.progress(doneBefore + end, total);
+                job.message(String.format(Locale.ROOT, "Writing %s: %,d of %,d samples", file.getFileName(),
+                        doneBefore + end, total));
             }
+            json.flush();
+        } finally {
+            reader.shutdownNow();
         }
         return new Written(file.getFileName(), Hashing.hex(digest.digest()), counter.count, samples.length);
     }
@@ -190,7 +178,7 @@ final class ExportRun {
         }
     }
 
-    private void writeBatch(ExportFormat format, JsonGenerator json, int[] samples, int start, int end, Batch batch)
+    private void writeBatch(ExportFormat format, JsonLineWriter json, int[] samples, int start, int end, Batch batch)
             throws IOException {
         for (int i = start; i < end; i++) {
             int sample = samples[i];
@@ -198,7 +186,7 @@ final class ExportRun {
             Conversation conversation = batch.conversations().get(id);
             List<ChatMessage> messages = messages(sample, conversation);
             RowWriter.write(format, json, messages, columns(batch.columns().get(id), sample, messages));
-            json.writeRaw('\n');
+            json.endLine();
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.Hashing;
+import org.termcurator.core.tasks.lint.MinHash;
 
 /**
  * Reads every trajectory of a project once and computes its {@link SampleFeatures}: one scan of
@@ -92,20 +93,7 @@ final class FeatureScanner {
             taskIds[i] = rows.get(i).taskId();
         }
 
-        int[] prefixTokens = new int[size];
-        int[][] turnTokens = new int[size][];
-        byte[][] turnFlags = new byte[size][];
-        byte[] flags = new byte[size];
-        int[] instruction = new int[size];
-        int[][] commandSignature = new int[size][];
-        int[][] scripts = new int[size][];
-        Arrays.fill(instruction, -1);
-        Arrays.fill(turnTokens, new int[0]);
-        Arrays.fill(turnFlags, new byte[0]);
-        Map<String, Integer> instructionIndex = new ConcurrentHashMap<>();
-        List<int[]> instructionWords = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger done = new AtomicInteger();
-
+        Columns columns = new Columns(size, taskIds, tasks, tokens, job);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "curation-features");
@@ -129,9 +117,8 @@ final class FeatureScanner {
                             }
                             if (batch.size() >= BATCH) {
                                 job.checkCancelled();
-                                running.add(submit(workers, List.copyOf(batch), taskIds, tasks, tokens, prefixTokens,
-                                        turnTokens, turnFlags, flags, instruction, instructionIndex, instructionWords,
-                                        commandSignature, scripts, done, size, job));
+                                List<Map.Entry<Integer, Conversation>> full = List.copyOf(batch);
+                                running.add(workers.submit(() -> columns.process(full)));
                                 batch.clear();
                                 drainFinished(running, threads * 4);
                             }
@@ -144,9 +131,8 @@ final class FeatureScanner {
                     if (builder != null) {
                         addToBatch(batch, ids, current, builder);
                     }
-                    running.add(submit(workers, List.copyOf(batch), taskIds, tasks, tokens, prefixTokens, turnTokens,
-                            turnFlags, flags, instruction, instructionIndex, instructionWords, commandSignature, scripts,
-                            done, size, job));
+                    List<Map.Entry<Integer, Conversation>> last = List.copyOf(batch);
+                    running.add(workers.submit(() -> columns.process(last)));
                 }
                 drainFinished(running, 0);
                 return null;
@@ -157,11 +143,9 @@ final class FeatureScanner {
         job.message(String.format(Locale.ROOT, "Read %,d trajectories", size));
         job.progress(size, size);
 
-        int[][] words = instructionWords.toArray(new int[0][]);
-        int[][] signatures = new int[words.length][];
-        for (int i = 0; i < words.length; i++) {
-            signatures[i] = TextFeatures.minHash(words[i]);
-        }
+        int[][] words = columns.instructionWords.toArray(new int[0][]);
+        int[][] signatures = columns.instructionSignatures.toArray(new int[0][]);
+        byte[] flags = columns.flags;
         int[] task = new int[size];
         int[] source = new int[size];
         int[] domain = new int[size];
@@ -185,8 +169,8 @@ final class FeatureScanner {
         float[] passRate = passRates(taskIds, task, resolved, reward, rolloutPassRates, taskNames.size());
         return new SampleFeatures(size, encoding, Hashing.hex(input.digest()), ids, taskIds, task,
                 taskNames.values(), source, sources.values(), domain, domains.values(), model, models.values(),
-                reward, resolved, flags, difficulty, passRate, prefixTokens, turnTokens, turnFlags, instruction, words,
-                signatures, commandSignature, scripts);
+                reward, resolved, flags, difficulty, passRate, columns.prefixTokens, columns.turnTokens, columns.turnFlags,
+                columns.instruction, words, signatures, columns.commandSignature, columns.scripts);
     }
 
     private static void addToBatch(List<Map.Entry<Integer, Conversation>> batch, long[] ids, long trajectory,
@@ -197,14 +181,43 @@ final class FeatureScanner {
         }
     }
 
-    @SuppressWarnings("java:S107")
-    private static Future<?> submit(ExecutorService workers, List<Map.Entry<Integer, Conversation>> batch, long[] taskIds,
-                                    Map<Long, TaskRow> tasks, TokenCounter tokens, int[] prefixTokens,
-                                    int[][] turnTokens, byte[][] turnFlags, byte[] flags, int[] instruction,
-                                    Map<String, Integer> instructionIndex, List<int[]> instructionWords,
-                                    int[][] commandSignature, int[][] scripts, AtomicInteger done, int total,
-                                    JobContext job) {
-        return workers.submit(() -> {
+    /** The per-sample columns the workers fill, each sample's slots written by one worker only. */
+    private static final class Columns {
+        final int[] prefixTokens;
+        final int[][] turnTokens;
+        final byte[][] turnFlags;
+        final byte[] flags;
+        final int[] instruction;
+        final int[][] commandSignature;
+        final int[][] scripts;
+        final List<int[]> instructionWords = new ArrayList<>();
+        final List<int[]> instructionSignatures = new ArrayList<>();
+        private final Map<String, Integer> instructionIndex = new ConcurrentHashMap<>();
+        private final AtomicInteger done = new AtomicInteger();
+        private final long[] taskIds;
+        private final Map<Long, TaskRow> tasks;
+        private final TokenCounter tokens;
+        private final JobContext job;
+
+        Columns(int size, long[] taskIds, Map<Long, TaskRow> tasks, TokenCounter tokens, JobContext job) {
+            prefixTokens = new int[size];
+            turnTokens = new int[size][];
+            turnFlags = new byte[size][];
+            flags = new byte[size];
+            instruction = new int[size];
+            commandSignature = new int[size][];
+            scripts = new int[size][];
+            Arrays.fill(instruction, -1);
+            Arrays.fill(turnTokens, new int[0]);
+            Arrays.fill(turnFlags, new byte[0]);
+            Arrays.fill(scripts, new int[0]);
+            this.taskIds = taskIds;
+            this.tasks = tasks;
+            this.tokens = tokens;
+            this.job = job;
+        }
+
+        void process(List<Map.Entry<Integer, Conversation>> batch) {
             int[] scriptCounts = new int[ScriptCounts.SCRIPTS.length];
             for (Map.Entry<Integer, Conversation> entry : batch) {
                 int sample = entry.getKey();
@@ -236,31 +249,29 @@ final class FeatureScanner {
                 }
                 turnTokens[sample] = counts;
                 turnFlags[sample] = turnFlag;
-                byte flag = 0;
-                if (conversation.hasConversation()) {
-                    flag |= SampleFeatures.HAS_CONVERSATION;
-                }
-                if (complete) {
-                    flag |= SampleFeatures.COMPLETE;
-                }
-                flags[sample] = flag;
-                int[] commandWords = TextFeatures.words(commands.toString());
-                commandSignature[sample] = TextFeatures.minHash(commandWords);
+                flags[sample] = (byte) ((conversation.hasConversation() ? SampleFeatures.HAS_CONVERSATION : 0)
+                        | (complete ? SampleFeatures.COMPLETE : 0));
+                commandSignature[sample] = MinHash.signature(commands.toString());
                 scripts[sample] = sparse(scriptCounts);
                 String text = instructionText(conversation, taskIds[sample], tasks);
                 if (text != null) {
-                    instruction[sample] = instructionIndex.computeIfAbsent(text, key -> {
-                        synchronized (instructionWords) {
-                            instructionWords.add(TextFeatures.words(key));
-                            return instructionWords.size() - 1;
-                        }
-                    });
+                    instruction[sample] = instructionIndex.computeIfAbsent(text, this::addInstruction);
                 }
             }
             int finished = done.addAndGet(batch.size());
-            job.progress(finished, total);
-            job.message(String.format(Locale.ROOT, "Reading trajectories: %,d of %,d", finished, total));
-        });
+            job.progress(finished, taskIds.length);
+            job.message(String.format(Locale.ROOT, "Reading trajectories: %,d of %,d", finished, taskIds.length));
+        }
+
+        private int addInstruction(String text) {
+            int[] words = TextFeatures.words(text);
+            int[] signature = MinHash.signature(text);
+            synchronized (instructionWords) {
+                instructionWords.add(words);
+                instructionSignatures.add(signature);
+                return instructionWords.size() - 1;
+            }
+        }
     }
 
     /** The task's instruction when linked, else the one the first user message carries. */

@@ -1,6 +1,5 @@
 package org.termcurator.core.curate;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,19 +15,19 @@ final class RowWriter {
     private RowWriter() {
     }
 
-    static void write(ExportFormat format, JsonGenerator json, List<ChatMessage> messages, CorpusColumns columns)
+    static void write(ExportFormat format, JsonLineWriter json, List<ChatMessage> messages, CorpusColumns columns)
             throws IOException {
-        json.writeStartObject();
+        json.startObject();
         switch (format) {
             case MESSAGES -> {
-                json.writeArrayFieldStart("messages");
+                json.startArray("messages");
                 for (ChatMessage message : messages) {
                     pair(json, "role", message.role(), "content", message.content());
                 }
-                json.writeEndArray();
+                json.endArray();
             }
             case SHAREGPT -> {
-                json.writeArrayFieldStart("conversations");
+                json.startArray("conversations");
                 for (ChatMessage message : messages) {
                     String from = switch (message.role()) {
                         case "assistant" -> "gpt";
@@ -37,40 +36,36 @@ final class RowWriter {
                     };
                     pair(json, "from", from, "value", message.content());
                 }
-                json.writeEndArray();
+                json.endArray();
             }
             case CORPUS -> {
-                json.writeArrayFieldStart("conversations");
+                json.startArray("conversations");
                 for (ChatMessage message : alternating(messages)) {
                     pair(json, "role", message.role(), "content", message.content());
                 }
-                json.writeEndArray();
-                json.writeStringField("agent", columns.agent());
-                json.writeStringField("model", columns.model());
-                json.writeStringField("model_provider", columns.modelProvider());
-                json.writeStringField("date", columns.date());
-                json.writeStringField("task", columns.task());
-                json.writeStringField("episode", columns.episode());
-                json.writeStringField("run_id", columns.runId());
-                json.writeStringField("trial_name", columns.trialName());
-                if (columns.enableThinking() == null) {
-                    json.writeNullField("enable_thinking");
-                } else {
-                    json.writeBooleanField("enable_thinking", columns.enableThinking());
-                }
-                json.writeStringField("source", columns.source());
+                json.endArray();
+                json.stringField("agent", columns.agent());
+                json.stringField("model", columns.model());
+                json.stringField("model_provider", columns.modelProvider());
+                json.stringField("date", columns.date());
+                json.stringField("task", columns.task());
+                json.stringField("episode", columns.episode());
+                json.stringField("run_id", columns.runId());
+                json.stringField("trial_name", columns.trialName());
+                json.booleanField("enable_thinking", columns.enableThinking());
+                json.stringField("source", columns.source());
             }
             case HARBOR -> throw new IllegalArgumentException("Harbor exports write task folders, not rows");
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void pair(JsonGenerator json, String key1, String value1, String key2, String value2)
+    private static void pair(JsonLineWriter json, String key1, String value1, String key2, String value2)
             throws IOException {
-        json.writeStartObject();
-        json.writeStringField(key1, value1);
-        json.writeStringField(key2, value2);
-        json.writeEndObject();
+        json.startObject();
+        json.stringField(key1, value1);
+        json.stringField(key2, value2);
+        json.endObject();
     }
 
     /**

@@ -283,30 +283,38 @@ final class Selection {
         return TextFeatures.mix(features.id[sample] ^ TextFeatures.mix(settings.seed()));
     }
 
+    /** Samples are numbered in the low bits of a packed sort key (up to 16M), a seeded hash above. */
+    private static final int INDEX_BITS = 24;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /**
+     * Easy to hard by the order's key, ties (and everything, for "none") in a seeded shuffle;
+     * then cut into stages by the proportions and shuffled inside each stage. Sorted as packed
+     * primitive keys: a preview of 100k samples must not box them.
+     */
     private void curriculum() {
         CurationSettings.Curriculum curriculum = settings.curriculum();
         int kept = countKept();
-        Integer[] sorted = new Integer[kept];
+        int[] samples = new int[kept];
         int at = 0;
         for (int s = 0; s < features.size; s++) {
             if (kept(s)) {
-                sorted[at++] = s;
+                samples[at++] = s;
             }
         }
-        long[] shuffle = new long[features.size];
-        for (int s = 0; s < features.size; s++) {
-            shuffle[s] = kept(s) ? shuffleKey(s) : 0;
+        int[] sorted = shuffled(samples);
+        if (curriculum.order() != CurationSettings.CurriculumOrder.NONE) {
+            long[] packed = new long[kept];
+            for (int position = 0; position < kept; position++) {
+                packed[position] = (long) orderKey(curriculum.order(), sorted[position]) << 32 | position;
+            }
+            java.util.Arrays.sort(packed);
+            int[] ordered = new int[kept];
+            for (int i = 0; i < kept; i++) {
+                ordered[i] = sorted[(int) packed[i]];
+            }
+            sorted = ordered;
         }
-        Comparator<Integer> byShuffle = Comparator.comparingLong(s -> shuffle[s]);
-        Comparator<Integer> byOrder = switch (curriculum.order()) {
-            case NONE -> (a, b) -> 0;
-            case DIFFICULTY -> Comparator.comparingInt(s -> features.difficulty[s]);
-            case PASS_RATE -> Comparator.comparingDouble(s -> Float.isNaN(features.passRate[s])
-                    ? Double.POSITIVE_INFINITY : -features.passRate[s]);
-            case TURNS -> Comparator.comparingInt(s -> turns[s]);
-            case TOKENS -> Comparator.comparingInt(s -> tokens[s]);
-        };
-        Arrays.sort(sorted, byOrder.thenComparing(byShuffle));
         stageOf = new int[features.size];
         Arrays.fill(stageOf, -1);
         List<Double> proportions = curriculum.stages().isEmpty() ? List.of(1.0) : curriculum.stages();
@@ -318,7 +326,8 @@ final class Selection {
             int end = stage == proportions.size() - 1 ? kept : (int) Math.round(kept * cumulative / sum);
             end = Math.max(start, Math.min(kept, end));
             if (!curriculum.stages().isEmpty()) {
-                Arrays.sort(sorted, start, end, byShuffle); // shuffled inside the stage
+                int[] stageSamples = shuffled(Arrays.copyOfRange(sorted, start, end));
+                System.arraycopy(stageSamples, 0, sorted, start, stageSamples.length);
             }
             for (int i = start; i < end; i++) {
                 stageOf[sorted[i]] = stage;
@@ -326,10 +335,33 @@ final class Selection {
             stages.add(new StageBoundary(stage, start, end - start));
             start = end;
         }
-        order = new int[kept];
-        for (int i = 0; i < kept; i++) {
-            order[i] = sorted[i];
+        order = sorted;
+    }
+
+    /** The samples in the seed's shuffle order. */
+    private int[] shuffled(int[] samples) {
+        long[] packed = new long[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            packed[i] = shuffleKey(samples[i]) >>> 1 & ~INDEX_MASK | samples[i];
         }
+        Arrays.sort(packed);
+        int[] result = new int[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            result[i] = (int) (packed[i] & INDEX_MASK);
+        }
+        return result;
+    }
+
+    /** The curriculum key of a sample, small first; unknown pass rates and difficulties sort last. */
+    private int orderKey(CurationSettings.CurriculumOrder order, int s) {
+        return switch (order) {
+            case NONE -> 0;
+            case DIFFICULTY -> features.difficulty[s];
+            case PASS_RATE -> Float.isNaN(features.passRate[s]) ? Integer.MAX_VALUE
+                    : (int) Math.round((1 - features.passRate[s]) * 1_000_000);
+            case TURNS -> turns[s];
+            case TOKENS -> tokens[s];
+        };
     }
 
     /** Whole tasks to validation, chosen by a seeded hash of the task name, so no task is in both sets. */

@@ -3,27 +3,10 @@ package org.termcurator.core.curate;
 import java.util.Arrays;
 
 /**
- * Cheap text fingerprints for curation: words as 32-bit hashes, word n-grams as 64-bit hashes
- * (decontamination), and MinHash signatures of word 3-shingles (near duplicates).
+ * Cheap text fingerprints for curation: words as 32-bit hashes and word n-grams as 64-bit
+ * hashes (decontamination). Near duplicates use the project's {@code MinHash} signatures.
  */
 final class TextFeatures {
-
-    static final int SIGNATURE_SIZE = 64;
-    static final int SHINGLE = 3;
-
-    private static final long[] MULTIPLIERS = new long[SIGNATURE_SIZE];
-    private static final long[] ADDENDS = new long[SIGNATURE_SIZE];
-
-    static {
-        // fixed constants: signatures must be the same in every run so that clusters are reproducible
-        long state = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < SIGNATURE_SIZE; i++) {
-            state = mix(state + 0x9E3779B97F4A7C15L);
-            MULTIPLIERS[i] = state | 1;
-            state = mix(state + 0x9E3779B97F4A7C15L);
-            ADDENDS[i] = state;
-        }
-    }
 
     private TextFeatures() {
     }
@@ -74,41 +57,6 @@ final class TextFeatures {
             grams[start] = hash;
         }
         return grams;
-    }
-
-    /** MinHash over word 3-shingles (the words themselves when fewer); null for no words. */
-    static int[] minHash(int[] words) {
-        if (words.length == 0) {
-            return null;
-        }
-        int[] signature = new int[SIGNATURE_SIZE];
-        Arrays.fill(signature, Integer.MAX_VALUE);
-        int shingles = Math.max(1, words.length - SHINGLE + 1);
-        for (int s = 0; s < shingles; s++) {
-            long shingle = 0;
-            for (int i = s; i < Math.min(words.length, s + SHINGLE); i++) {
-                shingle = shingle * 0x100000001B3L + words[i];
-            }
-            shingle = mix(shingle);
-            for (int h = 0; h < SIGNATURE_SIZE; h++) {
-                int value = (int) ((MULTIPLIERS[h] * shingle + ADDENDS[h]) >>> 33);
-                if (value < signature[h]) {
-                    signature[h] = value;
-                }
-            }
-        }
-        return signature;
-    }
-
-    /** Share of equal positions: an estimate of the Jaccard similarity of the two shingle sets. */
-    static double similarity(int[] a, int[] b) {
-        int same = 0;
-        for (int i = 0; i < SIGNATURE_SIZE; i++) {
-            if (a[i] == b[i]) {
-                same++;
-            }
-        }
-        return (double) same / SIGNATURE_SIZE;
     }
 
     /** A 64-bit finaliser (SplitMix64): spreads bits so that nearby inputs hash far apart. */

@@ -23,14 +23,7 @@ public final class ProjectLinter {
     public static final double NEAR_DUPLICATE_SIMILARITY = 0.8;
     // 32 bands of 4 rows: pairs at 0.8 similarity share a band with probability > 0.9999.
     private static final int BANDS = 32;
-    private static final int ROWS = MinHash.SIZE / BANDS;
-    /** Members of a band bucket that others are compared with; keeps big buckets linear. */
-    private static final int REPRESENTATIVES = 4;
     private static final int BATCH = 500;
-    /** Tasks are numbered in the low bits of a packed bucket key (up to 16M tasks), the band's hash above. */
-    private static final int TASK_BITS = 24;
-    private static final long TASK_MASK = (1L << TASK_BITS) - 1;
-    private static final long BAND_HASH_MASK = (1L << (63 - TASK_BITS)) - 1;
 
     private ProjectLinter() {
     }
@@ -132,48 +125,10 @@ public final class ProjectLinter {
                 }
             }
         }
-        int[] parent = new int[ids.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        // Per band, tasks whose rows of the band agree land in one bucket: sorting packed
-        // (band hash, task) numbers finds the buckets without a map of boxed keys.
-        long[] packed = new long[signatures.size()];
-        int[] representatives = new int[REPRESENTATIVES];
-        for (int band = 0; band < BANDS; band++) {
-            for (int i = 0; i < packed.length; i++) {
-                packed[i] = (bandKey(signatures.get(i), band) & BAND_HASH_MASK) << TASK_BITS | i;
-            }
-            java.util.Arrays.sort(packed);
-            int start = 0;
-            while (start < packed.length) {
-                int end = start + 1;
-                while (end < packed.length && packed[end] >>> TASK_BITS == packed[start] >>> TASK_BITS) {
-                    end++;
-                }
-                int count = 0;
-                for (int k = start; k < end; k++) {
-                    int i = (int) (packed[k] & TASK_MASK);
-                    boolean joined = false;
-                    for (int r = 0; r < count; r++) {
-                        int other = representatives[r];
-                        if (find(parent, other) == find(parent, i)
-                                || MinHash.similarity(signatures.get(other), signatures.get(i)) >= NEAR_DUPLICATE_SIMILARITY) {
-                            union(parent, other, i);
-                            joined = true;
-                            break;
-                        }
-                    }
-                    if (!joined && count < REPRESENTATIVES) {
-                        representatives[count++] = i;
-                    }
-                }
-                start = end;
-            }
-        }
+        int[] roots = MinHashClusters.roots(signatures, BANDS, NEAR_DUPLICATE_SIMILARITY);
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < parent.length; i++) {
-            groups.computeIfAbsent(find(parent, i), root -> new ArrayList<>()).add(i);
+        for (int i = 0; i < roots.length; i++) {
+            groups.computeIfAbsent(roots[i], root -> new ArrayList<>()).add(i);
         }
         Map<Long, LintFinding> findings = new LinkedHashMap<>();
         for (List<Integer> group : groups.values()) {
@@ -189,30 +144,6 @@ public final class ProjectLinter {
             }
         }
         return findings;
-    }
-
-    private static long bandKey(int[] signature, int band) {
-        long key = band;
-        for (int row = band * ROWS; row < (band + 1) * ROWS; row++) {
-            key = key * 0x100000001B3L + signature[row];
-        }
-        return key;
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int rootA = find(parent, a);
-        int rootB = find(parent, b);
-        if (rootA != rootB) {
-            parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
-        }
     }
 
     /** Sets every task's status to its worst finding, or ok. */
