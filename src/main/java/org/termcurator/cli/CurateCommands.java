@@ -45,6 +45,16 @@ final class CurateCommands {
         }
     }
 
+    /** A saved preset ("default" falls back to the defaults); a missing or unreadable one fails the command. */
+    static CurationSettings preset(ProjectDb db, String name) throws SQLException {
+        try {
+            return new PresetStore(db).find(name)
+                    .orElseThrow(() -> new CliFailure("no preset named '" + name + "' in " + db.file()));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage());
+        }
+    }
+
     static Map<String, Object> settingsJson(CurationSettings settings) {
         try {
             @SuppressWarnings("unchecked")
@@ -125,13 +135,7 @@ final class CurateCommands {
             if (source != null && source.settings != null) {
                 return readSettings(source.settings);
             }
-            String name = source == null || source.preset == null ? PresetStore.DEFAULT_PRESET : source.preset;
-            try {
-                return new PresetStore(db).find(name)
-                        .orElseThrow(() -> new CliFailure("no preset named '" + name + "' in " + projectFile.path()));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(e.getMessage());
-            }
+            return preset(db, source == null || source.preset == null ? PresetStore.DEFAULT_PRESET : source.preset);
         }
     }
 
@@ -214,10 +218,7 @@ final class CurateCommands {
         public Integer call() throws ProjectOpenException, SQLException {
             CurationSettings settings;
             try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
-                settings = new PresetStore(db).find(name)
-                        .orElseThrow(() -> new CliFailure("no preset named '" + name + "' in " + projectFile.path()));
-            } catch (IllegalArgumentException e) {
-                throw new CliFailure(e.getMessage());
+                settings = preset(db, name);
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", name);
@@ -258,7 +259,7 @@ final class CurateCommands {
                 deleted = new PresetStore(db).delete(name);
             }
             if (!deleted) {
-                throw new CliFailure("no preset named '" + name + "' in " + projectFile.path());
+                throw new CliFailure("no preset named '" + name + "' in " + projectFile.path().toAbsolutePath());
             }
             print(Map.of("deleted", name), "Deleted preset '" + name + "'");
             return ExitCodes.OK;

@@ -35,6 +35,7 @@ import org.termcurator.core.project.ProjectDb;
  */
 public final class CurationBench {
 
+    private static final RunDataGenerator TEXT = new RunDataGenerator(7);
     private static final String[] DOMAINS = {"data-processing", "data-querying", "data-science", "debugging",
             "dependency-management", "file-operations", "scientific-computing", "security", "software-engineering"};
     private static final String[] DIFFICULTIES = {"easy", "medium", "hard"};
@@ -42,9 +43,6 @@ public final class CurationBench {
             "grep -rn TODO src | head", "sed -i 's/foo/bar/' /app/main.py", "pip install -r requirements.txt",
             "find / -name '*.log' 2>/dev/null | head", "awk -F, '{s+=$3} END {print s}' data.csv", "git status",
             "sqlite3 app.db '.tables'", "make test", "chmod +x run.sh && ./run.sh"};
-    private static final String[] WORDS = ("the file config output error value table process shell command test "
-            + "build result query index server client request response module package version install update "
-            + "check script line column record report summary").split(" ");
 
     public static void main(String[] args) throws Exception {
         int trajectories = BenchArgs.intArg(args, "--trajectories", 100_000);
@@ -204,11 +202,11 @@ public final class CurationBench {
                                 boolean broken = random.nextDouble() < 0.03;
                                 String command = COMMANDS[random.nextInt(COMMANDS.length)];
                                 String answer = broken ? "I will run " + command + " now." : "{\"analysis\": \""
-                                        + words(random, 30) + "\", \"plan\": \"" + words(random, 20)
+                                        + TEXT.words(30) + "\", \"plan\": \"" + TEXT.words(20)
                                         + "\", \"commands\": [{\"keystrokes\": \"" + command
                                         + "\\n\", \"duration\": 1.0}], \"task_complete\": " + last + "}";
                                 addStep(step, id, idx++, "assistant", answer, random.nextInt(3) == 0
-                                        ? words(random, 40) : null, broken ? null : "[{\"keystrokes\":\""
+                                        ? TEXT.words(40) : null, broken ? null : "[{\"keystrokes\":\""
                                         + command.replace("\"", "\\\"") + "\\n\",\"duration\":1.0}]",
                                         broken ? "parse_error" : "ok",
                                         last ? "{\"_terminus\":{\"task_complete\":true}}" : "{}");
@@ -243,24 +241,13 @@ public final class CurationBench {
     }
 
     private static String instruction(int task) {
-        return "Task " + task + ": " + words(new Random(task), 60 + task % 40);
-    }
-
-    private static String words(Random random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            text.append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        return text.toString();
+        return "Task " + task + ": " + new RunDataGenerator(task).words(60 + task % 40);
     }
 
     private static String output(Random random, int chars) {
         StringBuilder text = new StringBuilder(chars + 80);
         while (text.length() < chars) {
-            text.append(words(random, 6)).append(' ').append(random.nextInt(100_000)).append('\n');
+            text.append(TEXT.words(6)).append(' ').append(random.nextInt(100_000)).append('\n');
         }
         return text.toString();
     }

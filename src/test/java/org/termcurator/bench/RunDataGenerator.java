@@ -157,7 +157,8 @@ public final class RunDataGenerator {
             + "package version missing permission denied directory install build cache server port user group "
             + "parse column schema index query backup archive compress network socket").split(" ");
 
-    private String words(int count) {
+    /** Words of a small terminal vocabulary, seeded. */
+    String words(int count) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
             if (i > 0) {

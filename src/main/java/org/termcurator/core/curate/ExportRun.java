@@ -20,14 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.FileTrees;
-import org.termcurator.core.jobs.JobCancelledException;
+import org.termcurator.core.jobs.Futures;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.ExportSummary;
@@ -133,7 +132,7 @@ final class ExportRun {
             for (int start = 0; start < samples.length; start += BATCH) {
                 job.checkCancelled();
                 int end = Math.min(samples.length, start + BATCH);
-                Batch batch = await(next);
+                Batch batch = Futures.await(next);
                 if (end < samples.length) {
                     next = reader.submit(() -> readBatch(format, samples, end, Math.min(samples.length, end + BATCH)));
                 }
@@ -159,23 +158,6 @@ final class ExportRun {
         }
         return db.read(connection -> new Batch(ConversationReader.conversations(connection, ids),
                 format == ExportFormat.CORPUS ? ConversationReader.corpusColumns(connection, ids) : Map.of()));
-    }
-
-    private static Batch await(Future<Batch> batch) throws SQLException {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobCancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private void writeBatch(ExportFormat format, JsonLineWriter json, int[] samples, int start, int end, Batch batch)

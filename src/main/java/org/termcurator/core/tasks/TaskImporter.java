@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
-import org.termcurator.core.jobs.JobCancelledException;
+import org.termcurator.core.jobs.Futures;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.lint.LintContext;
@@ -216,7 +216,7 @@ public final class TaskImporter {
             int[] done = {0};
             while (!window.isEmpty()) {
                 job.checkCancelled();
-                Parsed parsed = await(window.poll());
+                Parsed parsed = Futures.await(window.poll());
                 if (next < total) {
                     Candidate candidate = candidates.get(next++);
                     window.add(workers.submit(() -> parse(candidate, reader)));
@@ -225,7 +225,7 @@ public final class TaskImporter {
                 batchBytes += parsed.bytes();
                 if (batch.size() >= options.batchSize() || batchBytes >= MAX_BATCH_BYTES || window.isEmpty()) {
                     // One batch is stored while the next is read: at most two batches are in memory.
-                    await(writing);
+                    Futures.await(writing);
                     job.checkCancelled();
                     List<Parsed> full = batch;
                     batch = new ArrayList<>(options.batchSize());
@@ -239,7 +239,7 @@ public final class TaskImporter {
                     });
                 }
             }
-            await(writing);
+            Futures.await(writing);
         } finally {
             workers.shutdownNow();
             finish(writing); // a cancel waits for the batch in flight: it is stored whole or not at all
@@ -267,23 +267,6 @@ public final class TaskImporter {
             return new Parsed(candidate, null, null, null, e.getMessage());
         } catch (RuntimeException e) {
             return new Parsed(candidate, null, null, null, "cannot be read (" + e + ")");
-        }
-    }
-
-    private static <T> T await(Future<T> future) throws SQLException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JobCancelledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 
