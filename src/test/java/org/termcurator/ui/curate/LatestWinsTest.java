@@ -16,6 +16,7 @@ class LatestWinsTest {
     void aNewerRequestCancelsTheRunningOneAndOnlyTheNewestAnswerIsDelivered() throws Exception {
         CountDownLatch firstStarted = new CountDownLatch(1);
         AtomicBoolean firstSawCancel = new AtomicBoolean();
+        CountDownLatch firstEnded = new CountDownLatch(1);
         List<String> delivered = new CopyOnWriteArrayList<>();
         try (LatestWins<String, String> runner = new LatestWins<>(0, (input, context) -> {
             if (input.equals("slow")) {
@@ -25,6 +26,7 @@ class LatestWinsTest {
                     Thread.onSpinWait();
                 }
                 firstSawCancel.set(context.isCancelled());
+                firstEnded.countDown();
                 context.checkCancelled();
             }
             return "answer to " + input;
@@ -33,8 +35,9 @@ class LatestWinsTest {
             assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
             var settled = runner.requestNow("fast");
             settled.get(10, TimeUnit.SECONDS);
+            assertThat(firstEnded.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstSawCancel).as("the running computation was told it is superseded").isTrue();
             assertThat(delivered).containsExactly("answer to fast");
-            assertThat(firstSawCancel).isTrue();
         }
     }
 
