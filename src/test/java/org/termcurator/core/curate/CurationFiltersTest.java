@@ -57,8 +57,13 @@ class CurationFiltersTest extends ProjectTestSupport {
 
         Preview keepAll = preview(CurationSettings.defaults());
         Preview preview = preview(success);
+        PresetComparison comparison = PresetComparison.of(keepAll, preview);
 
         assertThat(keepAll.keptCount()).isEqualTo(4);
+        assertThat(comparison.onlyLeft()).extracting(SampleRef::trajectoryId)
+                .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        assertThat(comparison.onlyRight()).isEmpty();
+        assertThat(comparison.both()).isEqualTo(2);
         assertThat(keptIds(preview)).containsExactly(ids.get(0), ids.get(1));
         Map<Long, DroppedSample> dropped = droppedById(preview);
         assertThat(dropped.get(ids.get(2)).filter()).isEqualTo(Filter.OUTCOME);

@@ -52,7 +52,7 @@ public final class MinHashClusters {
                     for (int r = 0; r < count; r++) {
                         int other = representatives[r];
                         if (find(parent, other) == find(parent, i)
-                                || MinHash.similarity(signatures.get(other), signatures.get(i)) >= similarity) {
+                                || similarAtLeast(signatures.get(other), signatures.get(i), similarity)) {
                             union(parent, other, i);
                             joined = true;
                             break;
@@ -86,6 +86,18 @@ public final class MinHashClusters {
             }
         }
         return chosen;
+    }
+
+    /** Whether the signatures agree in at least that share of positions; stops once they cannot. */
+    static boolean similarAtLeast(int[] a, int[] b, double similarity) {
+        int allowed = MinHash.SIZE - (int) Math.ceil(similarity * MinHash.SIZE);
+        int differ = 0;
+        for (int i = 0; i < MinHash.SIZE; i++) {
+            if (a[i] != b[i] && ++differ > allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long bandKey(int[] signature, int band, int rows) {
