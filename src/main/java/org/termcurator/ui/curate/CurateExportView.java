@@ -2,6 +2,7 @@ package org.termcurator.ui.curate;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -57,11 +58,14 @@ public final class CurateExportView extends BorderPane {
         setLeft(settings);
         tabs.setId("curate-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(tab("Preview", "curate-tab-preview", new PreviewPane(curate)),
-                tab("Samples", "curate-tab-samples", new SamplesPane(curate, export)),
-                tab("Curriculum", "curate-tab-curriculum", new CurriculumPane(curate)),
-                tab("Compare Presets", "curate-tab-compare", new ComparePane(curate)),
-                tab("Export", "curate-tab-export", new ExportPane(curate, export, this::chooseOutputFolder)));
+        tabs.getTabs().addAll(tab("Preview", "curate-tab-preview", () -> new PreviewPane(curate)),
+                tab("Samples", "curate-tab-samples", () -> new SamplesPane(curate, export)),
+                tab("Curriculum", "curate-tab-curriculum", () -> new CurriculumPane(curate)),
+                tab("Compare Presets", "curate-tab-compare", () -> new ComparePane(curate)),
+                tab("Export", "curate-tab-export", () -> new ExportPane(curate, export, this::chooseOutputFolder)));
+        // a tab's content is made when it is first shown: a lighter scene to lay out and style
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> fill(after));
+        fill(tabs.getSelectionModel().getSelectedItem());
         setCenter(tabs);
     }
 
@@ -168,10 +172,17 @@ public final class CurateExportView extends BorderPane {
         return new VBox(bar);
     }
 
-    private static Tab tab(String title, String id, Node content) {
-        Tab tab = new Tab(title, content);
+    private static Tab tab(String title, String id, Supplier<Node> content) {
+        Tab tab = new Tab(title);
         tab.setId(id);
+        tab.setUserData(content);
         return tab;
+    }
+
+    private static void fill(Tab tab) {
+        if (tab != null && tab.getContent() == null && tab.getUserData() instanceof Supplier<?> content) {
+            tab.setContent((Node) content.get());
+        }
     }
 
     /** Shows one of the tabs, e.g. "curate-tab-export". */

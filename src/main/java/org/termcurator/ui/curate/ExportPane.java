@@ -53,6 +53,7 @@ final class ExportPane extends SplitPane {
         getItems().addAll(left, samplePane());
         setDividerPositions(0.45);
         model.sampleProperty().addListener((observable, before, after) -> showParts(after));
+        showParts(model.sampleProperty().get());
     }
 
     private VBox form(CurateViewModel curate) {

@@ -196,7 +196,6 @@ public final class ExportViewModel implements AutoCloseable {
             return;
         }
         polling.cancel(false);
-        exporting.set(false);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause == null) {
             progress.set(1);
@@ -210,6 +209,7 @@ public final class ExportViewModel implements AutoCloseable {
             progress.set(0);
             status.set("Export failed: " + CurateViewModel.message(cause));
         }
+        exporting.set(false);
         reloadHistory();
     }
 

@@ -19,6 +19,7 @@ final class HistogramChart extends BarChart<String, Number> {
         setCategoryGap(6);
         setBarGap(1);
         getYAxis().setLabel("Samples");
+        FunnelChart.wholeTicks((NumberAxis) getYAxis());
     }
 
     void update(List<Bar> before, List<Bar> after) {

@@ -72,7 +72,7 @@ final class SamplesPane extends BorderPane {
 
 
     private static TableColumn<SampleRow, String> keptColumn() {
-        TableColumn<SampleRow, String> column = Columns.text("", row -> row.kept() ? "kept" : "dropped", 70);
+        TableColumn<SampleRow, String> column = Columns.text("", row -> row.kept() ? "kept" : "dropped", 95);
         column.setId("curate-column-kept");
         column.setCellFactory(view -> new TableCell<>() {
             @Override

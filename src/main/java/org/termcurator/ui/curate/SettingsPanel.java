@@ -41,6 +41,10 @@ import org.termcurator.core.curate.TokenCounter;
  */
 final class SettingsPanel extends VBox {
 
+    /** The groups open at first: the ones most curations change; the rest open with a click. */
+    private static final java.util.Set<String> OPEN_GROUPS = java.util.Set.of("curate-group-outcome",
+            "curate-group-length", "curate-group-cleaning", "curate-group-curriculum");
+
     private final SettingsBinder binder;
     private final Supplier<Optional<Path>> chooseReferenceFile;
 
@@ -271,6 +275,7 @@ final class SettingsPanel extends VBox {
     private static TitledPane group(String title, String id, Node content) {
         TitledPane pane = new TitledPane(title, content);
         pane.setId(id);
+        pane.setExpanded(OPEN_GROUPS.contains(id));
         return pane;
     }
 

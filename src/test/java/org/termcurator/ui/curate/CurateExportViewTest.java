@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.ComboBox;
@@ -14,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +23,8 @@ import org.termcurator.core.curate.CurationSettings.OutcomeMode;
 import org.termcurator.core.curate.ExportHistory;
 import org.termcurator.core.curate.Filter;
 import org.termcurator.core.curate.Preview;
+import org.termcurator.core.curate.SampleRef;
+import org.termcurator.core.curate.StageBoundary;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.jobs.JobState;
@@ -33,7 +33,7 @@ import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.trajectories.Fixtures;
 import org.termcurator.core.trajectories.RunImporter;
 import org.termcurator.ui.controls.EmptyState;
-import org.termcurator.ui.session.FileDialogs;
+import org.termcurator.ui.session.ScriptedFileDialogs;
 import org.termcurator.ui.shell.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,28 +50,8 @@ class CurateExportViewTest {
     @TempDir
     static Path dir;
 
-    private final Dialogs dialogs = new Dialogs();
+    private final ScriptedFileDialogs dialogs = new ScriptedFileDialogs();
     private AppContext context;
-
-    /** Answers the folder chooser the way a user would have. */
-    static final class Dialogs implements FileDialogs {
-        volatile Path folder;
-
-        @Override
-        public Optional<Path> chooseNewProject(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseProjectToOpen(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseFolder(Window owner, String title) {
-            return Optional.ofNullable(folder);
-        }
-    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -120,7 +100,7 @@ class CurateExportViewTest {
         assertThat(success.turns().bins()).anySatisfy(bin -> assertThat(bin.after()).isLessThan(bin.before()));
 
         // the browser lists the dropped samples, each with the reason
-        view.select("curate-tab-samples");
+        robot.interact(() -> view.select("curate-tab-samples"));
         robot.interact(() -> robot.lookup("#curate-browse-mode").queryAs(ComboBox.class).setValue(BrowseMode.DROPPED));
         @SuppressWarnings("unchecked")
         TableView<SampleRow> table = robot.lookup("#curate-samples").queryAs(TableView.class);
@@ -157,6 +137,32 @@ class CurateExportViewTest {
     }
 
     @Test
+    void curriculumStagesShowAsHeadersInTheTrainingOrder(FxRobot robot) throws Exception {
+        CurateExportView view = showSection(robot);
+        int kept = keptCount(view);
+        // the curriculum is the last group of the settings: scroll down to it
+        robot.interact(() -> robot.lookup("#curate-settings-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        robot.clickOn("#curate-curriculum-order");
+        robot.clickOn("Fewer → more turns");
+        robot.clickOn("#curate-curriculum-stages").write("0.5, 0.5");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.model().previewProperty().get().stages().size() == 2);
+        Preview staged = view.model().previewProperty().get();
+        assertThat(staged.stages()).extracting(StageBoundary::count).containsExactly(kept / 2, kept - kept / 2);
+        // shuffled inside a stage, easier stage first
+        List<Integer> turns = staged.kept().stream().map(SampleRef::turns).toList();
+        assertThat(turns.subList(0, kept / 2).stream().mapToInt(Integer::intValue).max().orElseThrow())
+                .isLessThanOrEqualTo(turns.subList(kept / 2, kept).stream().mapToInt(Integer::intValue).min().orElseThrow());
+
+        robot.interact(() -> view.select("curate-tab-curriculum"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#curate-curriculum-summary").queryAs(Label.class).getText())
+                .contains("Fewer → more turns").contains("stage 1: 1–" + kept / 2).contains("stage 2: " + (kept / 2 + 1));
+        assertThat(robot.lookup(".curate-stage-header").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible).map(Label::getText).toList())
+                .contains("Stage 1 · " + kept / 2 + " samples", "Stage 2 · " + (kept - kept / 2) + " samples");
+    }
+
+    @Test
     void savingAPresetAndPickingItAgainRestoresItsSettingsAndTwoPresetsCompare(FxRobot robot) throws Exception {
         CurateExportView view = showSection(robot);
         CurateViewModel model = view.model();
@@ -190,7 +196,7 @@ class CurateExportViewTest {
         int kept = keptCount(view);
 
         // side by side: what the default keeps that success-only drops, and why
-        view.select("curate-tab-compare");
+        robot.interact(() -> view.select("curate-tab-compare"));
         robot.interact(() -> {
             robot.lookup("#curate-compare-left").queryAs(ComboBox.class).setValue("default");
             robot.lookup("#curate-compare-right").queryAs(ComboBox.class).setValue("success-only");
@@ -218,11 +224,9 @@ class CurateExportViewTest {
     void exportWritesTheFilesIntoTheChosenFolderAndAppearsInTheHistory(FxRobot robot) throws Exception {
         CurateExportView view = showSection(robot);
         ExportViewModel export = view.exportModel();
-        Path out = dir.resolve("export-" + System.nanoTime());
-        dialogs.folder = out;
-        view.select("curate-tab-export");
-        robot.clickOn("#export-choose-out");
+        Path out = chooseExportFolder(robot, view, "export");
         assertThat(robot.lookup("#export-out").queryAs(TextField.class).getText()).isEqualTo(out.toString());
+        assertThat(dialogs.lastTitle).isEqualTo("Export To");
 
         // one sample as it will be written: a JSON line with its messages, assistant turns trained on
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> export.sampleProperty().get() != null);
@@ -258,10 +262,7 @@ class CurateExportViewTest {
     void cancellingARunningExportLeavesNoFiles(FxRobot robot) throws Exception {
         CurateExportView view = showSection(robot);
         ExportViewModel export = view.exportModel();
-        Path out = dir.resolve("cancelled-" + System.nanoTime());
-        dialogs.folder = out;
-        view.select("curate-tab-export");
-        robot.clickOn("#export-choose-out");
+        Path out = chooseExportFolder(robot, view, "cancelled");
         CurationPipeline pipeline = view.model().pipeline();
         Job<?> job;
         // holding the pipeline keeps the started export waiting at its first step, so cancel meets it running
@@ -275,8 +276,9 @@ class CurateExportViewTest {
         }
         job.completion().handle((value, failure) -> null).get(30, TimeUnit.SECONDS);
         assertThat(job.state()).isEqualTo(JobState.CANCELLED);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !export.exportingProperty().get());
-        assertThat(robot.lookup("#export-status").queryAs(Label.class).getText()).startsWith("Export cancelled");
+        Label status = robot.lookup("#export-status").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("Export cancelled"));
+        assertThat(export.exportingProperty().get()).isFalse();
         assertThat(files(out)).isEmpty();
         export.historyLoaded().get(10, TimeUnit.SECONDS);
         assertThat(export.history()).isEmpty();
@@ -304,6 +306,15 @@ class CurateExportViewTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.model().previewProperty().get() != null
                 && view.model().previewProperty().get().total() == 6);
         return view;
+    }
+
+    /** Opens the Export tab and answers its folder chooser with a new folder. */
+    private Path chooseExportFolder(FxRobot robot, CurateExportView view, String name) {
+        Path out = dir.resolve(name + "-" + System.nanoTime());
+        dialogs.next = out;
+        robot.interact(() -> view.select("curate-tab-export"));
+        robot.clickOn("#export-choose-out");
+        return out;
     }
 
     private static void chooseOutcome(FxRobot robot, String label) {
