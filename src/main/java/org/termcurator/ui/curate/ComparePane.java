@@ -11,8 +11,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.termcurator.ui.curate.CurateViewModel.PresetComparison;
-import org.termcurator.ui.curate.CurateViewModel.PresetComparison.Difference;
+import org.termcurator.ui.curate.CurateViewModel.PresetDifferences;
+import org.termcurator.ui.curate.CurateViewModel.PresetDifferences.Difference;
 
 /** Two presets side by side: the samples one keeps and the other drops, with the other's reason. */
 final class ComparePane extends BorderPane {
@@ -55,7 +55,7 @@ final class ComparePane extends BorderPane {
         });
     }
 
-    static String describe(PresetComparison comparison) {
+    static String describe(PresetDifferences comparison) {
         long onlyLeft = comparison.rows().stream().filter(row -> row.keptBy().equals(comparison.left())).count();
         return String.format(Locale.ROOT, "'%s' keeps %,d, '%s' keeps %,d. Only '%s' keeps %,d; only '%s' keeps %,d.",
                 comparison.left(), comparison.leftKept(), comparison.right(), comparison.rightKept(), comparison.left(),

@@ -3,11 +3,9 @@ package org.termcurator.ui.curate;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -28,6 +26,7 @@ import org.termcurator.core.curate.CurationPipeline;
 import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.DroppedSample;
 import org.termcurator.core.curate.FunnelStage;
+import org.termcurator.core.curate.PresetComparison;
 import org.termcurator.core.curate.PresetStore;
 import org.termcurator.core.curate.Preview;
 import org.termcurator.core.curate.SampleRef;
@@ -62,7 +61,7 @@ public final class CurateViewModel implements AutoCloseable {
     private final ObservableList<String> presetNames = FXCollections.observableArrayList(PresetStore.DEFAULT_PRESET);
     private final ReadOnlyStringWrapper presetName = new ReadOnlyStringWrapper(this, "presetName", PresetStore.DEFAULT_PRESET);
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
-    private final ReadOnlyObjectWrapper<PresetComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyObjectWrapper<PresetDifferences> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
 
     private CurationPipeline pipeline;
     private PresetStore presets;
@@ -295,7 +294,7 @@ public final class CurateViewModel implements AutoCloseable {
     }
 
     /** What one preset keeps that the other drops, and why the other drops it. */
-    public CompletableFuture<PresetComparison> compare(String left, String right) {
+    public CompletableFuture<PresetDifferences> compare(String left, String right) {
         PresetStore store = presets;
         CurationPipeline current = pipeline;
         if (store == null || left == null || right == null) {
@@ -307,7 +306,7 @@ public final class CurateViewModel implements AutoCloseable {
             CurationSettings rightSettings = store.find(right).orElseThrow(() -> new IllegalArgumentException("no preset '" + right + "'"));
             Preview leftPreview = current.preview(leftSettings, JobContext.unobserved());
             Preview rightPreview = current.preview(rightSettings, JobContext.unobserved());
-            return PresetComparison.of(left, leftPreview, right, rightPreview);
+            return PresetDifferences.of(left, leftPreview, right, rightPreview);
         }).whenComplete((result, failure) -> {
             if (failure != null) {
                 status.set("Cannot compare the presets: " + message(failure));
@@ -319,39 +318,31 @@ public final class CurateViewModel implements AutoCloseable {
         });
     }
 
-    /** Two presets' previews set side by side: the samples only one of them keeps. */
-    public record PresetComparison(String left, String right, int leftKept, int rightKept, List<Difference> rows) {
+    /**
+     * Two presets' previews set side by side: the samples only one of them keeps, each with the
+     * reason the other preset drops it.
+     */
+    public record PresetDifferences(String left, String right, int leftKept, int rightKept, List<Difference> rows) {
 
         /** A sample one preset keeps and the other drops ({@code keptBy} names the one that keeps it). */
         public record Difference(SampleRef sample, String keptBy, String droppedBy, String reason) {
         }
 
-        static PresetComparison of(String left, Preview leftPreview, String right, Preview rightPreview) {
-            Set<Long> leftIds = ids(leftPreview.kept());
-            Set<Long> rightIds = ids(rightPreview.kept());
-            Map<Long, DroppedSample> leftDropped = byId(leftPreview.dropped());
-            Map<Long, DroppedSample> rightDropped = byId(rightPreview.dropped());
+        static PresetDifferences of(String left, Preview leftPreview, String right, Preview rightPreview) {
+            PresetComparison comparison = PresetComparison.of(leftPreview, rightPreview);
+            Map<Long, DroppedSample> droppedByLeft = byId(leftPreview.dropped());
+            Map<Long, DroppedSample> droppedByRight = byId(rightPreview.dropped());
             List<Difference> rows = new ArrayList<>();
-            differences(leftPreview.kept(), rightIds, rightDropped, left, right, rows);
-            differences(rightPreview.kept(), leftIds, leftDropped, right, left, rows);
-            return new PresetComparison(left, right, leftIds.size(), rightIds.size(), List.copyOf(rows));
+            comparison.onlyLeft().forEach(sample -> rows.add(difference(sample, left, right, droppedByRight)));
+            comparison.onlyRight().forEach(sample -> rows.add(difference(sample, right, left, droppedByLeft)));
+            return new PresetDifferences(left, right, leftPreview.keptCount(), rightPreview.keptCount(), List.copyOf(rows));
         }
 
-        private static void differences(List<SampleRef> kept, Set<Long> otherKept, Map<Long, DroppedSample> otherDropped,
-                                        String keptBy, String droppedBy, List<Difference> into) {
-            for (SampleRef sample : kept) {
-                if (!otherKept.contains(sample.trajectoryId())) {
-                    DroppedSample why = otherDropped.get(sample.trajectoryId());
-                    into.add(new Difference(sample, keptBy, droppedBy,
-                            why == null ? "" : new SampleRow(why.sample(), 0, why.filter(), why.detail()).reason()));
-                }
-            }
-        }
-
-        private static Set<Long> ids(List<SampleRef> samples) {
-            Set<Long> ids = new HashSet<>(samples.size() * 2);
-            samples.forEach(sample -> ids.add(sample.trajectoryId()));
-            return ids;
+        private static Difference difference(SampleRef sample, String keptBy, String droppedBy,
+                                             Map<Long, DroppedSample> dropped) {
+            DroppedSample why = dropped.get(sample.trajectoryId());
+            return new Difference(sample, keptBy, droppedBy,
+                    why == null ? "" : new SampleRow(why.sample(), 0, why.filter(), why.detail()).reason());
         }
 
         private static Map<Long, DroppedSample> byId(List<DroppedSample> samples) {
@@ -438,7 +429,7 @@ public final class CurateViewModel implements AutoCloseable {
         return modified.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<PresetComparison> comparisonProperty() {
+    public ReadOnlyObjectProperty<PresetDifferences> comparisonProperty() {
         return comparison.getReadOnlyProperty();
     }
 

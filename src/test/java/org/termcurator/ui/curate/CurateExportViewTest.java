@@ -203,7 +203,7 @@ class CurateExportViewTest {
         });
         robot.clickOn("#curate-compare");
         @SuppressWarnings("unchecked")
-        TableView<CurateViewModel.PresetComparison.Difference> differences =
+        TableView<CurateViewModel.PresetDifferences.Difference> differences =
                 robot.lookup("#curate-compare-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> differences.getItems().size() == baseline - kept);
         assertThat(differences.getItems()).allSatisfy(row -> {
