@@ -279,6 +279,15 @@ final class ExportRun {
             }
         }
         entries.add(MANIFEST);
+        if (Files.exists(out.resolve(MANIFEST))) {
+            // the folder holds an earlier export: a file of it that this one does not write would
+            // otherwise sit beside the new manifest as if it belonged to it
+            for (String earlier : List.of(TRAIN, VALIDATION, TASKS)) {
+                if (!entries.contains(earlier)) {
+                    FileTrees.deleteQuietly(out.resolve(earlier));
+                }
+            }
+        }
         for (String entry : entries) {
             Path target = out.resolve(entry);
             if (Files.isDirectory(target)) {

@@ -164,6 +164,22 @@ class CurationExportTest extends ProjectTestSupport {
     }
 
     @Test
+    void exportWithoutSplitIntoTheFolderOfAnEarlierSplitExportLeavesNoValidationFileBehind() throws Exception {
+        project();
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "the curator's own file");
+        export(CurationSettings.defaults().withSplit(new CurationSettings.Split(0.3)), ExportFormat.MESSAGES, out);
+        assertThat(out.resolve("validation.jsonl")).exists();
+
+        ExportResult again = export(CurationSettings.defaults(), ExportFormat.MESSAGES, out);
+
+        assertThat(out.resolve("validation.jsonl")).doesNotExist();
+        assertThat(lines(out.resolve("train.jsonl"))).hasSize(again.train());
+        assertThat(out.resolve("notes.txt")).hasContent("the curator's own file");
+    }
+
+    @Test
     void curriculumOrdersEasyToHardAndShufflesInsideStages() throws Exception {
         project();
         CurationPipeline pipeline = new CurationPipeline(db);

@@ -3,11 +3,14 @@ package org.termcurator.core.tasks.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns what a user types into an SQLite FTS5 query that cannot be a syntax error: every
  * word must match, a "quoted phrase" must match as a phrase, and a last word of four
- * letters or more also matches as a prefix (the user may still be typing it).
+ * letters or more also matches as a prefix (the user may still be typing it). Stop words
+ * ("the", "of", ...) beside other words are left out of the match: nearly every instruction
+ * has them, so they narrow nothing and make the index merge its longest lists.
  */
 public final class FullTextQuery {
 
@@ -16,6 +19,9 @@ public final class FullTextQuery {
      * would merge the lists of hundreds of words, slowly, to little use.
      */
     static final int MIN_PREFIX = 4;
+
+    private static final Set<String> STOP_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "by", "for",
+            "from", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "then", "this", "to", "with");
 
     private FullTextQuery() {
     }
@@ -46,9 +52,13 @@ public final class FullTextQuery {
         if (terms.isEmpty()) {
             return null;
         }
+        boolean onlyStopWords = terms.stream().allMatch(STOP_WORDS::contains);
         List<String> parts = new ArrayList<>(terms.size());
         for (int i = 0; i < terms.size(); i++) {
             String term = terms.get(i);
+            if (!onlyStopWords && STOP_WORDS.contains(term)) {
+                continue;
+            }
             boolean last = i == terms.size() - 1 && !text.strip().endsWith("\"") && !term.contains(" ")
                     && term.length() >= MIN_PREFIX;
             parts.add("\"" + term.replace("\"", "\"\"") + "\"" + (last ? "*" : ""));

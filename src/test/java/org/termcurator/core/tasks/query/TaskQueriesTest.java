@@ -211,4 +211,13 @@ class TaskQueriesTest {
         assertThat(FullTextQuery.expression("\"open")).isEqualTo("\"open\"*");
         assertThat(FullTextQuery.expression("")).isNull();
     }
+
+    @Test
+    void stopWordsBesideOtherWordsAreLeftOutButAloneTheyAreSearched() {
+        assertThat(FullTextQuery.expression("rotate the")).isEqualTo("\"rotate\"");
+        assertThat(FullTextQuery.expression("logs of the server")).isEqualTo("\"logs\" AND \"server\"*");
+        assertThat(FullTextQuery.expression("\"rotate the logs\"")).isEqualTo("\"rotate the logs\"");
+        assertThat(FullTextQuery.expression("the")).isEqualTo("\"the\"");
+        assertThat(FullTextQuery.terms("rotate the")).containsExactly("rotate", "the");
+    }
 }
