@@ -60,6 +60,8 @@ public final class ProjectDb implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicInteger openedReaders = new AtomicInteger();
     private volatile boolean closed;
+    /** Write transactions committed since the file was opened: readers' caches compare it. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private ProjectDb(Path file, Mode mode, ProjectLock lock, Connection writer) {
         this.file = file;
@@ -292,6 +294,7 @@ public final class ProjectDb implements AutoCloseable {
         try {
             T value = work.apply(writer);
             writer.commit();
+            commits.incrementAndGet();
             return value;
         } catch (SQLException | RuntimeException e) {
             writer.rollback();
@@ -299,6 +302,15 @@ public final class ProjectDb implements AutoCloseable {
         } finally {
             writer.setAutoCommit(true);
         }
+    }
+
+    /**
+     * How many write transactions this process committed to the project since it was opened,
+     * or -1 when it is open read-only (then another process may write, unseen): a value read
+     * under an unchanged, non-negative count is still current.
+     */
+    public long commitCount() {
+        return writer == null ? -1 : commits.get();
     }
 
     /** Runs {@code work} on a read-only connection; it sees the last committed state. */

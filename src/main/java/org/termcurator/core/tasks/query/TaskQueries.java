@@ -42,6 +42,11 @@ public final class TaskQueries {
 
     private final ProjectDb db;
     private final long denseMatches;
+    /** The last search's match count: a page and its count ask for it one after the other. */
+    private volatile MatchCount lastMatchCount;
+
+    private record MatchCount(String match, long commitCount, long count) {
+    }
 
     public TaskQueries(ProjectDb db) {
         this(db, DENSE_MATCHES);
@@ -80,7 +85,18 @@ public final class TaskQueries {
         });
     }
 
-    private static long ftsCount(Connection connection, String match) throws SQLException {
+    private long ftsCount(Connection connection, String match) throws SQLException {
+        long commitCount = db.commitCount();
+        MatchCount last = lastMatchCount;
+        if (last != null && commitCount >= 0 && last.commitCount() == commitCount && last.match().equals(match)) {
+            return last.count();
+        }
+        long count = countMatches(connection, match);
+        lastMatchCount = new MatchCount(match, commitCount, count);
+        return count;
+    }
+
+    private static long countMatches(Connection connection, String match) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM tasks_fts WHERE tasks_fts MATCH ?")) {
             statement.setString(1, match);

@@ -213,6 +213,24 @@ class TaskQueriesTest {
     }
 
     @Test
+    void aSearchCountFollowsTasksImportedAfterIt(@TempDir Path own) throws Exception {
+        try (ProjectDb project = ProjectDb.create(own.resolve("q.curator"))) {
+            TaskQueries counting = new TaskQueries(project);
+            TaskImporter importer = new TaskImporter(project, TaskImporter.Options.defaults(
+                    new LintContext(Set.of("curator/debian:bookworm"), true, Map.of())));
+            TaskQuery walrus = TaskQuery.all().withText("walrus");
+            for (int n = 1; n <= 2; n++) {
+                TaskFolders.harbor(own.resolve("set-" + n), "walrus-" + n)
+                        .file("instruction.md", "Feed the walrus number " + n + " in /app.").write();
+                importer.importPaths(List.of(own.resolve("set-" + n)), JobContext.unobserved());
+
+                assertThat(counting.count(walrus)).isEqualTo(n);
+                assertThat(counting.page(walrus, 0, 10)).hasSize(n);
+            }
+        }
+    }
+
+    @Test
     void stopWordsBesideOtherWordsAreLeftOutButAloneTheyAreSearched() {
         assertThat(FullTextQuery.expression("rotate the")).isEqualTo("\"rotate\"");
         assertThat(FullTextQuery.expression("logs of the server")).isEqualTo("\"logs\" AND \"server\"*");
