@@ -83,4 +83,16 @@ class CuratorCliTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("project");
     }
+
+    @Test
+    void everySubcommandPrintsItsOwnHelpInsteadOfAskingForItsRequiredOptions() {
+        CliRun rollout = run("rollout", "--help");
+        assertThat(rollout.exitCode()).isZero();
+        assertThat(rollout.out()).contains("Usage: curator rollout").contains("--agent");
+        assertThat(rollout.err()).doesNotContain("Missing required");
+
+        CliRun nested = run("presets", "save", "--help");
+        assertThat(nested.exitCode()).isZero();
+        assertThat(nested.out()).contains("Usage: curator presets save");
+    }
 }
