@@ -255,7 +255,7 @@ class RunImporterTest {
         assertThat(summary.errors().get(0).message()).startsWith("invalid JSON");
         assertThat(summary.errors().get(1).message()).contains("no 'conversations' or 'messages'");
         assertThat(summary.errors().get(2).message()).contains("'conversations'");
-        assertThat(summary.errors().get(3).message()).contains("JSON object");
+        assertThat(summary.errors().get(3).message()).isEqualTo("the row is an array, not a JSON object");
 
         TrajectoryDetail hello = detail("hello-file__x1y2z3a");
         assertThat(hello.row().taskName()).isEqualTo("hello-file");
