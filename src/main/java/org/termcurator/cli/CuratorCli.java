@@ -52,7 +52,9 @@ public final class CuratorCli implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((ex, arguments) -> {
                     boolean json = java.util.Arrays.asList(arguments).contains("--json");
-                    root.output.error(ex.getMessage(), json);
+                    // picocli starts some messages (mutually exclusive options) with its own "Error: "
+                    String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+                    root.output.error(message, json);
                     if (!json) {
                         err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                                 + " --help' for the options.");

@@ -95,4 +95,13 @@ class CuratorCliTest {
         assertThat(nested.exitCode()).isZero();
         assertThat(nested.out()).contains("Usage: curator presets save");
     }
+
+    @Test
+    void aUsageErrorSaysErrorOnce() throws Exception {
+        CliRun both = run("export", "--project", dir.resolve("a.curator").toString(), "--preset", "p",
+                "--settings", "s.json", "--format", "messages", "--out", dir.resolve("out").toString(), "--json");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).startsWith("error: --preset=NAME, --settings=FILE.json are mutually exclusive");
+        assertThat(both.json().get("error").asText()).startsWith("--preset=NAME");
+    }
 }
