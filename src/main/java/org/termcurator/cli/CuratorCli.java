@@ -12,7 +12,8 @@ import picocli.CommandLine.ParseResult;
  * The headless side of the app: {@code curator COMMAND ...}. Every command accepts
  * {@code --json}; exit codes are 0 ok, 1 some inputs failed, 2 usage error.
  */
-@Command(name = "curator", mixinStandardHelpOptions = true, versionProvider = CuratorCli.Version.class,
+// INHERIT: every subcommand takes --help too (its usage errors point there)
+@Command(name = "curator", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = CuratorCli.Version.class,
         description = "Terminal Curator: curate training data for LLM terminal agents. "
                 + "With no arguments the window opens; with a command it runs headless.",
         subcommands = {ProjectCommand.class, ImportCommand.class, TasksCommand.class, TrajectoriesCommand.class,
@@ -51,7 +52,9 @@ public final class CuratorCli implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((ex, arguments) -> {
                     boolean json = java.util.Arrays.asList(arguments).contains("--json");
-                    root.output.error(ex.getMessage(), json);
+                    // picocli starts some messages (mutually exclusive options) with its own "Error: "
+                    String message = ex.getMessage().startsWith("Error: ") ? ex.getMessage().substring(7) : ex.getMessage();
+                    root.output.error(message, json);
                     if (!json) {
                         err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                                 + " --help' for the options.");

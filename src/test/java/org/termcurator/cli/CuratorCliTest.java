@@ -83,4 +83,25 @@ class CuratorCliTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("project");
     }
+
+    @Test
+    void everySubcommandPrintsItsOwnHelpInsteadOfAskingForItsRequiredOptions() {
+        CliRun rollout = run("rollout", "--help");
+        assertThat(rollout.exitCode()).isZero();
+        assertThat(rollout.out()).contains("Usage: curator rollout").contains("--agent");
+        assertThat(rollout.err()).doesNotContain("Missing required");
+
+        CliRun nested = run("presets", "save", "--help");
+        assertThat(nested.exitCode()).isZero();
+        assertThat(nested.out()).contains("Usage: curator presets save");
+    }
+
+    @Test
+    void aUsageErrorSaysErrorOnce() throws Exception {
+        CliRun both = run("export", "--project", dir.resolve("a.curator").toString(), "--preset", "p",
+                "--settings", "s.json", "--format", "messages", "--out", dir.resolve("out").toString(), "--json");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).startsWith("error: --preset=NAME, --settings=FILE.json are mutually exclusive");
+        assertThat(both.json().get("error").asText()).startsWith("--preset=NAME");
+    }
 }

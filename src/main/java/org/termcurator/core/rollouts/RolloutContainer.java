@@ -52,7 +52,11 @@ public final class RolloutContainer implements AutoCloseable {
             engine.start(id);
             container.createLogFolders();
         } catch (DockerEngineException | RuntimeException e) {
-            container.close();
+            try {
+                container.removeEvenIfInterrupted(); // a cancel during the start must not leave it running
+            } catch (DockerEngineException removal) {
+                e.addSuppressed(removal);
+            }
             throw e;
         }
         return container;
@@ -143,6 +147,21 @@ public final class RolloutContainer implements AutoCloseable {
      * Removes the container (force); safe to call from another thread to cancel a rollout, and
      * again after a failed attempt.
      */
+    /**
+     * Removes the container although this thread may be interrupted (a cancel): Docker calls fail
+     * while the flag is set, so it is cleared for the removal and set again for the caller to see.
+     */
+    public void removeEvenIfInterrupted() throws DockerEngineException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public synchronized void close() throws DockerEngineException {
         if (!removed) {

@@ -23,10 +23,12 @@ public final class ScreenRenderer {
 
     public static String toText(TerminalView view, boolean includeScrollback) {
         StringBuilder out = new StringBuilder();
+        boolean first = true;
         for (Line line : lines(view, includeScrollback)) {
-            if (!out.isEmpty()) {
-                out.append('\n');
+            if (!first) {
+                out.append('\n'); // by row, not by content: blank rows at the top are rows too
             }
+            first = false;
             out.append(line.text());
         }
         return out.toString();

@@ -20,7 +20,7 @@ final class AtifReader {
 
     static void read(JsonNode root, Trajectory trajectory) {
         if (!root.isObject()) {
-            throw new IllegalArgumentException("an ATIF trajectory is a JSON object");
+            throw new IllegalArgumentException("the ATIF trajectory is " + Json.kind(root) + ", not a JSON object");
         }
         JsonNode steps = root.get("steps");
         if (steps != null && !steps.isArray()) {

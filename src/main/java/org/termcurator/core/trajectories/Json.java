@@ -48,6 +48,15 @@ final class Json {
         }
     }
 
+    /** "an array", "a string", ... for messages that say what was found where an object was expected. */
+    static String kind(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        String type = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return (type.startsWith("a") || type.startsWith("o") ? "an " : "a ") + type;
+    }
+
     static String firstLine(String text) {
         if (text == null) {
             return "";

@@ -21,7 +21,7 @@ final class SftRowReader {
     /** Throws {@link IllegalArgumentException} saying what is wrong with the row. */
     static Trajectory read(JsonNode row, String sourcePath) {
         if (row == null || !row.isObject()) {
-            throw new IllegalArgumentException("a row is a JSON object");
+            throw new IllegalArgumentException("the row is " + Json.kind(row) + ", not a JSON object");
         }
         String field = row.has("conversations") ? "conversations" : row.has("messages") ? "messages" : null;
         if (field == null) {

@@ -58,7 +58,7 @@ final class TrajectoryWriter implements AutoCloseable {
         insertAttachment = connection.prepareStatement("INSERT INTO attachments(trajectory_id, kind, name, "
                 + "media_type, size, compression, data, seek_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         taskByName = connection.prepareStatement(TaskLinks.TASK_BY_NAME);
-        rolloutById = connection.prepareStatement("SELECT id FROM rollouts WHERE id = ? AND created_at IS ?");
+        rolloutById = connection.prepareStatement("SELECT id, task_id FROM rollouts WHERE id = ? AND created_at IS ?");
         linkRollout = connection.prepareStatement("UPDATE rollouts SET trajectory_id = ? WHERE id = ?");
     }
 
@@ -88,10 +88,10 @@ final class TrajectoryWriter implements AutoCloseable {
             update.setLong(29, id);
             update.executeUpdate();
         }
-        Long rolloutId = rolloutOf(trajectory);
-        if (rolloutId != null) {
+        RolloutLink rollout = rolloutOf(trajectory);
+        if (rollout != null) {
             linkRollout.setLong(1, id);
-            linkRollout.setLong(2, rolloutId);
+            linkRollout.setLong(2, rollout.id());
             linkRollout.executeUpdate();
         }
         writeSteps(id, trajectory.steps());
@@ -114,22 +114,33 @@ final class TrajectoryWriter implements AutoCloseable {
         }
     }
 
+    /** A rollout of the project and the task it ran (null when it ran a folder that is not a task of the project). */
+    private record RolloutLink(long id, Long taskId) {
+    }
+
     /** The project's rollout that made this trajectory: same id and same queue time, so a folder from another project never links. */
-    private Long rolloutOf(Trajectory trajectory) throws SQLException {
+    private RolloutLink rolloutOf(Trajectory trajectory) throws SQLException {
         if (trajectory.rollout() == null) {
             return null;
         }
         rolloutById.setLong(1, trajectory.rollout().id());
         rolloutById.setString(2, trajectory.rollout().createdAt());
         try (ResultSet rows = rolloutById.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : null;
+            if (!rows.next()) {
+                return null;
+            }
+            long id = rows.getLong(1);
+            long taskId = rows.getLong(2);
+            return new RolloutLink(id, rows.wasNull() ? null : taskId);
         }
     }
 
     private void bindRow(PreparedStatement statement, Trajectory t) throws SQLException {
-        Long taskId = TaskLinks.find(taskByName, t.taskName());
+        RolloutLink rollout = rolloutOf(t);
+        // the rollout knows the task folder it ran; a name may belong to several tasks
+        Long taskId = rollout != null && rollout.taskId() != null ? rollout.taskId() : TaskLinks.find(taskByName, t.taskName());
         int i = 1;
-        setLong(statement, i++, rolloutOf(t));
+        setLong(statement, i++, rollout == null ? null : rollout.id());
         setLong(statement, i++, taskId);
         statement.setString(i++, t.taskName());
         statement.setString(i++, t.sourcePath());

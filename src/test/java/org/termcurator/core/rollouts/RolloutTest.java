@@ -253,6 +253,23 @@ class RolloutTest {
     }
 
     @Test
+    void aContainerIsRemovedEvenWhenACancelHasInterruptedTheThread() throws Exception {
+        Path task = smallTask("cancelled-start", "", CHECK_DONE_TEST, "touch /app/done\n");
+        RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(task);
+        TaskImage image = new TaskImages(engine).ensure(spec, BaseImageMap.empty(), line -> { });
+        RolloutContainer container = RolloutContainer.start(engine, image.id(), spec, "cancelled-key");
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            container.removeEvenIfInterrupted();
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        assertThat(stillInterrupted).as("the cancel stays visible to the caller").isTrue();
+        assertThat(engine.ownContainers()).doesNotContain(container.id());
+    }
+
+    @Test
     void theReaperRemovesLeftoversOfADeadProcessAndMarksTheirRolloutsInterrupted() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor(10, TimeUnit.SECONDS);

@@ -15,6 +15,12 @@ class ScreenRendererTest {
     }
 
     @Test
+    void textKeepsBlankRowsAtTheTopOfTheScreen() {
+        TerminalEmulator t = terminal(10, 4, CSI + "3;1Hthird");
+        assertThat(ScreenRenderer.toText(t)).isEqualTo("\n\nthird\n");
+    }
+
+    @Test
     void textCanIncludeTheScrollbackAboveTheScreen() {
         TerminalEmulator t = terminal(10, 2, "a\r\nb\r\nc");
         assertThat(ScreenRenderer.toText(t, true)).isEqualTo("a\nb\nc");

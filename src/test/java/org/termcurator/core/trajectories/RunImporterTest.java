@@ -255,7 +255,7 @@ class RunImporterTest {
         assertThat(summary.errors().get(0).message()).startsWith("invalid JSON");
         assertThat(summary.errors().get(1).message()).contains("no 'conversations' or 'messages'");
         assertThat(summary.errors().get(2).message()).contains("'conversations'");
-        assertThat(summary.errors().get(3).message()).contains("JSON object");
+        assertThat(summary.errors().get(3).message()).isEqualTo("the row is an array, not a JSON object");
 
         TrajectoryDetail hello = detail("hello-file__x1y2z3a");
         assertThat(hello.row().taskName()).isEqualTo("hello-file");
@@ -410,6 +410,39 @@ class RunImporterTest {
             }
         });
         assertThat(links).containsExactly(trajectoryId, rolloutId);
+    }
+
+    @Test
+    void aRolloutTrajectoryBelongsToTheTaskItsRolloutRanEvenWhenAnotherTaskHasTheSameName() throws Exception {
+        long ranTask = db.write(connection -> {
+            try (var insert = connection.prepareStatement("INSERT INTO tasks(name, source_path, format, instruction, "
+                    + "content_hash, created_at, updated_at) VALUES ('count-lines', ?, 'harbor', 'Count.', ?, 'now', 'now')",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                for (String folder : List.of("/elsewhere/count-lines", "/work/tasks/count-lines")) {
+                    insert.setString(1, folder);
+                    insert.setString(2, folder);
+                    insert.executeUpdate();
+                }
+                try (var keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    long second = keys.getLong(1);
+                    try (var rollout = connection.prepareStatement("INSERT INTO rollouts(id, task_id, agent, attempt, "
+                            + "status, created_at) VALUES (7, ?, 'llm', 1, 'failed', '2026-11-21T12:00:00.123456Z')")) {
+                        rollout.setLong(1, second);
+                        rollout.executeUpdate();
+                    }
+                    return second;
+                }
+            }
+        });
+        importPaths(Fixtures.copy("rollout", dir));
+        long linkedTask = db.read(connection -> {
+            try (var select = connection.createStatement().executeQuery("SELECT task_id FROM trajectories")) {
+                select.next();
+                return select.getLong(1);
+            }
+        });
+        assertThat(linkedTask).isEqualTo(ranTask);
     }
 
     @Test
