@@ -20,6 +20,7 @@ import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.Futures;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.BulkImportTuning;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.lint.LintContext;
 import org.termcurator.core.tasks.lint.LintFinding;
@@ -191,7 +192,7 @@ public final class TaskImporter {
         int total = candidates.size();
         job.message(String.format(Locale.ROOT, "Importing %,d tasks", total));
         job.progress(0, total);
-        ImportTuning tuning = ImportTuning.apply(db);
+        BulkImportTuning tuning = BulkImportTuning.apply(db);
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), runnable -> {
             Thread thread = new Thread(runnable, "task-import-reader");
             thread.setDaemon(true);
@@ -369,43 +370,6 @@ public final class TaskImporter {
             counts[stored.outcome().ordinal()]++;
             if (stored.outcome() != Outcome.UNCHANGED) {
                 existing.put(parsed.task().sourcePath(), new TaskStore.Existing(stored.id(), parsed.task().contentHash()));
-            }
-        }
-    }
-
-    /**
-     * SQLite settings of the writer connection for a bulk import: a page cache that holds the
-     * hot index pages (64 MB of native memory, not Java heap), and fewer WAL checkpoints. They
-     * are put back afterwards.
-     */
-    private record ImportTuning(ProjectDb db, long cacheSize, long autoCheckpoint) {
-
-        static ImportTuning apply(ProjectDb db) throws SQLException {
-            return db.write(connection -> {
-                ImportTuning previous = new ImportTuning(db, pragma(connection, "cache_size"),
-                        pragma(connection, "wal_autocheckpoint"));
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA cache_size = -65536");
-                    statement.execute("PRAGMA wal_autocheckpoint = 16384");
-                }
-                return previous;
-            });
-        }
-
-        void restore() throws SQLException {
-            db.write(connection -> {
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA cache_size = " + cacheSize);
-                    statement.execute("PRAGMA wal_autocheckpoint = " + autoCheckpoint);
-                }
-                return null;
-            });
-        }
-
-        private static long pragma(java.sql.Connection connection, String name) throws SQLException {
-            try (java.sql.Statement statement = connection.createStatement();
-                 java.sql.ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
-                return rows.next() ? rows.getLong(1) : 0;
             }
         }
     }

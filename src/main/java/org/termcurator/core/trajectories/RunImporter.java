@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.BulkImportTuning;
 import org.termcurator.core.project.ProjectDb;
 
 /**
@@ -42,13 +43,18 @@ public final class RunImporter {
         context.message("Looking for runs");
         List<RunSource> sources = RunDiscovery.discover(paths);
         Run run = new Run(context, sources.stream().mapToLong(RunSource::size).sum());
-        for (RunSource source : sources) {
-            run.stopIfCancelled();
-            context.message("Importing " + source.path().getFileName());
-            run.read(source);
+        BulkImportTuning tuning = BulkImportTuning.apply(db);
+        try {
+            for (RunSource source : sources) {
+                run.stopIfCancelled();
+                context.message("Importing " + source.path().getFileName());
+                run.read(source);
+            }
+            run.flush();
+            run.awaitWrite();
+        } finally {
+            tuning.restore();
         }
-        run.flush();
-        run.awaitWrite();
         return run.summary();
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Writes trajectories within one transaction of the project's writer: a new source path is
  * inserted, a known one with the same content hash is left alone, a changed one is replaced in
- * place (same id, so links to it hold). Steps are indexed in steps_fts under their own ids.
+ * place (same id, so links to it hold). Steps are indexed in steps_fts under their own ids;
+ * the index keeps no copy of the text (schema 4), so an entry is removed by its rowid alone.
  * Statements are prepared once per writer, so make one per batch.
  */
 final class TrajectoryWriter implements AutoCloseable {

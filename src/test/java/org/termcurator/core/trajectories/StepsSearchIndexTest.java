@@ -1,0 +1,179 @@
+package org.termcurator.core.trajectories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.ProjectDb;
+
+/** The steps' search index: its upgrade from schema 3 and its entries when a run is imported again. */
+class StepsSearchIndexTest {
+
+    /** Searches that reach every indexed part: message, reasoning, commands, observation; words, phrases, prefixes. */
+    private static final List<String> SEARCHES = List.of("hello", "echo hello", "\"echo hello\"", "hello.txt",
+            "Simple", "wc", "hel*", "\"Write the file\"", "root@box", "nothing-like-this");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void projectAtSchema3WithImportedRunsFindsTheSameStepsAfterTheUpgrade() throws Exception {
+        Path project = dir.resolve("schema3.curator");
+        Path rows = Fixtures.copy("sft/rows.jsonl", dir);
+        ProjectDb.create(project).close();
+        Map<String, Set<Long>> before;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project)) {
+            try (Statement statement = connection.createStatement()) {
+                // schema 3 differs from schema 4 only in steps_fts, which schema 1 made an ordinary FTS5 table
+                statement.execute("DROP TABLE steps_fts");
+                statement.execute("CREATE VIRTUAL TABLE steps_fts USING fts5(message, commands, observation, "
+                        + "tokenize = 'unicode61')");
+                statement.execute("PRAGMA user_version = 3");
+            }
+            importWithTheWriter(connection, rows);
+            before = search(connection);
+        }
+        assertThat(before.get("hello")).hasSizeGreaterThan(1);
+        assertThat(before).allSatisfy((search, steps) -> {
+            if (!search.equals("nothing-like-this")) {
+                assertThat(steps).as(search).isNotEmpty();
+            }
+        });
+
+        try (ProjectDb db = ProjectDb.open(project)) {
+            assertThat(db.schemaVersion()).isEqualTo(4);
+            Map<String, Set<Long>> after = db.read(StepsSearchIndexTest::search);
+            assertThat(after).isEqualTo(before);
+            assertThat(new TrajectoryStore(db).page(TrajectoryFilter.all().withQuery("\"echo hello\""), 0, 10).total())
+                    .isEqualTo(trajectoriesOf(db, before.get("\"echo hello\"")));
+            Set<String> tables = db.read(StepsSearchIndexTest::tableNames);
+            assertThat(tables).as("the index no longer keeps its own copy of the text")
+                    .contains("steps_fts").doesNotContain("steps_fts_content", "steps_fts_schema3");
+        }
+    }
+
+    @Test
+    void reimportOfAChangedRunLeavesNoSearchEntryOfItsOldText() throws Exception {
+        Path rows = Fixtures.copy("sft/rows.jsonl", dir);
+        try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
+            RunImporter importer = new RunImporter(db);
+            importer.importPaths(List.of(rows), JobContext.unobserved());
+            long stepCount = db.info().counts().get("steps");
+            assertThat(indexedSteps(db, "hello.txt")).isNotEmpty();
+            assertThat(indexedSteps(db, "goodbye.txt")).isEmpty();
+
+            Files.writeString(rows, Files.readString(rows).replace("hello.txt", "goodbye.txt"));
+            RunImportSummary again = importer.importPaths(List.of(rows), JobContext.unobserved());
+
+            assertThat(again.updated()).isPositive();
+            assertThat(indexedSteps(db, "hello.txt")).as("entries of the replaced steps are gone from the index").isEmpty();
+            assertThat(indexedSteps(db, "goodbye.txt")).isNotEmpty();
+            assertThat(db.info().counts().get("steps")).isEqualTo(stepCount);
+            Set<Long> stepIds = db.read(connection -> ids(connection, "SELECT id FROM steps"));
+            Set<Long> indexed = db.read(connection -> ids(connection, "SELECT rowid FROM steps_fts"));
+            assertThat(indexed).as("one index entry per stored step, none left over").isEqualTo(stepIds);
+            db.write(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO steps_fts(steps_fts) VALUES ('integrity-check')");
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Writes the rows with the import's own writer, on a plain connection, as an import at schema 3 did. */
+    private static void importWithTheWriter(Connection connection, Path rows) throws Exception {
+        connection.setAutoCommit(false);
+        try (TrajectoryWriter writer = new TrajectoryWriter(connection)) {
+            SftRowFiles.readJsonl(rows, new ItemSink() {
+                @Override
+                public void accept(Trajectory trajectory, long bytes) throws SQLException {
+                    writer.write(trajectory);
+                }
+
+                @Override
+                public void fail(String path, String message, long bytes) {
+                    // the fixture has malformed lines on purpose; the import skips them too
+                }
+            });
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+    }
+
+    /** Each search's matching step ids, found the way the trajectory table searches. */
+    private static Map<String, Set<Long>> search(Connection connection) throws SQLException {
+        Map<String, Set<Long>> found = new LinkedHashMap<>();
+        for (String search : SEARCHES) {
+            found.put(search, matching(connection, search));
+        }
+        return found;
+    }
+
+    private static Set<Long> matching(Connection connection, String search) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT rowid FROM steps_fts WHERE steps_fts MATCH ?")) {
+            statement.setString(1, FullTextQuery.toMatch(search));
+            return ids(statement);
+        }
+    }
+
+    private static Set<Long> indexedSteps(ProjectDb db, String search) throws SQLException {
+        return db.read(connection -> matching(connection, search));
+    }
+
+    private static long trajectoriesOf(ProjectDb db, Set<Long> stepIds) throws SQLException {
+        return db.read(connection -> {
+            Set<Long> trajectories = new TreeSet<>();
+            for (long id : stepIds) {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT trajectory_id FROM steps WHERE id = ?")) {
+                    statement.setLong(1, id);
+                    trajectories.addAll(ids(statement));
+                }
+            }
+            return (long) trajectories.size();
+        });
+    }
+
+    private static Set<Long> ids(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return ids(statement);
+        }
+    }
+
+    private static Set<Long> ids(PreparedStatement statement) throws SQLException {
+        Set<Long> ids = new TreeSet<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static Set<String> tableNames(Connection connection) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}
