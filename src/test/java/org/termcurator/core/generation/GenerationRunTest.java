@@ -168,18 +168,19 @@ public class GenerationRunTest extends GenerationProjectTest {
         GenerationRun.Result result = run(config, Map.of()).run(JobContext.unobserved());
 
         assertThat(result.tasks()).isEmpty();
-        assertThat(result.failures()).extracting(GenerationRun.Failure::reason).containsExactly(
+        // which task gets which answer follows the order the workers reach the server in
+        assertThat(result.failures()).extracting(GenerationRun.Failure::reason).containsExactlyInAnyOrder(
                 "unusable answer: the answer holds neither a JSON object nor files in fenced blocks",
                 "unusable answer: the answer has no tests",
                 "unusable answer: the file path 'environment/../../etc/cron.d/evil' leaves the task folder",
                 "unusable answer: the answer holds neither a JSON object nor files in fenced blocks");
         assertThat(result.failures()).extracting(GenerationRun.Failure::rawAnswer)
-                .containsExactly("I cannot help with that.", noTests, escapes, "{\"name\": \"broken\", \"instruction\": ");
+                .containsExactlyInAnyOrder("I cannot help with that.", noTests, escapes, "{\"name\": \"broken\", \"instruction\": ");
         try (var files = Files.list(out)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly(GenerationRun.MANIFEST);
         }
-        assertThat(JSON.readTree(result.manifest().toFile()).path("failures").path(1).path("lineage").path("raw_answer").asText())
-                .isEqualTo(noTests);
+        assertThat(JSON.readTree(result.manifest().toFile()).path("failures").findValuesAsText("raw_answer"))
+                .contains(noTests);
         assertThat(server.requests().getFirst().authorization()).isNull();
     }
 
