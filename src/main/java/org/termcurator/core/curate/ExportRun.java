@@ -205,6 +205,11 @@ final class ExportRun {
                 taskIds.add(features.taskId[sample]);
             }
         }
+        if (taskIds.isEmpty() && selection.order.length > 0) {
+            // an export that writes only a manifest would look like a success
+            throw new IOException("none of the " + selection.order.length + " kept samples is linked to a task in the"
+                    + " project, so there are no Harbor task folders to write (import the tasks, then the runs)");
+        }
         Path tasks = staging.resolve(TASKS);
         ExportSummary summary = new TaskExporter(db, true).export(new ArrayList<>(taskIds), tasks, job);
         if (summary.failed() > 0) {

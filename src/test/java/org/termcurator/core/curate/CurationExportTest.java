@@ -255,4 +255,20 @@ class CurationExportTest extends ProjectTestSupport {
         assertThat(result.files()).contains(dir.resolve("out/tasks/sales-by-region/task.toml").toAbsolutePath());
         assertThat(result.files().getLast()).isEqualTo(dir.resolve("out/manifest.json").toAbsolutePath());
     }
+
+    @Test
+    void harborExportOfSamplesWithoutTasksFailsAndWritesNothing() throws Exception {
+        CurationFixture fixture = new CurationFixture();
+        fixture.row("no-such-task", "Instruction of a task that was never imported").turn("echo hi")
+                .assistant("{\"analysis\": \"done\", \"plan\": \"\", \"commands\": [], \"task_complete\": true}")
+                .reward(1.0).add();
+        fixture.importInto(db, dir);
+        Path out = dir.resolve("out");
+
+        assertThatThrownBy(() -> export(CurationSettings.defaults(), ExportFormat.HARBOR, out))
+                .hasMessageContaining("none of the 1 kept samples is linked to a task");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }
