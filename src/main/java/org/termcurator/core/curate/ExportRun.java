@@ -194,7 +194,7 @@ final class ExportRun {
         Boolean thinking = stored.enableThinking() != null ? stored.enableThinking()
                 : messages.stream().anyMatch(m -> m.isAssistant() && m.content().startsWith("<think>"));
         return new RowWriter.CorpusColumns(stored.agent(), stored.model(), stored.modelProvider(), stored.date(),
-                stored.task() != null ? stored.task() : features.taskName(sample), episode, stored.runId(),
+                stored.task() != null ? stored.task() : features.knownTaskName(sample), episode, stored.runId(),
                 stored.trialName(), thinking, stored.source());
     }
 

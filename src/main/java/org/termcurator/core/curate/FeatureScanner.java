@@ -31,6 +31,9 @@ import org.termcurator.core.tasks.lint.MinHash;
  */
 final class FeatureScanner {
 
+    /** A trajectory without a task is its own group (split, caps) under the name "#" + its id. */
+    static final String UNNAMED_TASK_PREFIX = "#";
+
     static final String STEP_COLUMNS = "trajectory_id, role, message, reasoning, observation, parse_status, "
             + "instr(extra, '\"task_complete\":true') > 0 AS complete, commands";
 
@@ -67,7 +70,7 @@ final class FeatureScanner {
                     TaskRow task = linked ? tasks.get(taskId) : null;
                     String taskName = result.getString(3);
                     if (taskName == null) {
-                        taskName = task != null ? task.name() : "#" + id;
+                        taskName = task != null ? task.name() : UNNAMED_TASK_PREFIX + id;
                     }
                     String source = result.getString(4) != null ? result.getString(4) : result.getString(5);
                     int resolvedValue = result.getInt(7);

@@ -132,4 +132,10 @@ final class SampleFeatures {
     String taskName(int sample) {
         return taskNames[task[sample]];
     }
+
+    /** The task's name as exported: null for a trajectory with no task (grouped by its own "#id"). */
+    String knownTaskName(int sample) {
+        String name = taskName(sample);
+        return name.equals(FeatureScanner.UNNAMED_TASK_PREFIX + id[sample]) ? null : name;
+    }
 }

@@ -271,4 +271,19 @@ class CurationExportTest extends ProjectTestSupport {
             assertThat(left).isEmpty();
         }
     }
+
+    @Test
+    void corpusRowOfATrajectoryWithoutATaskHasANullTask() throws Exception {
+        CurationFixture fixture = new CurationFixture();
+        fixture.row(null, "An instruction with no task behind it").turn("echo hi")
+                .assistant("{\"analysis\": \"done\", \"plan\": \"\", \"commands\": [], \"task_complete\": true}")
+                .add();
+        fixture.importInto(db, dir);
+
+        export(CurationSettings.defaults(), ExportFormat.CORPUS, dir.resolve("corpus"));
+
+        List<JsonNode> rows = lines(dir.resolve("corpus/train.jsonl"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().get("task").isNull()).as(rows.getFirst().get("task").toString()).isTrue();
+    }
 }
