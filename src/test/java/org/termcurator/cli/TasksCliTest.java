@@ -60,7 +60,7 @@ class TasksCliTest {
         assertThat(fieldNames(json)).containsExactly("imported", "updated", "unchanged", "failed", "errors");
         assertThat(json.get("imported").asInt()).isEqualTo(5);
         assertThat(json.get("errors").isArray()).isTrue();
-        assertThat(first.err()).contains("Imported 5 of 5 tasks (100%)");
+        assertThat(first.err()).contains("Processed 5 of 5 tasks (100%)");
         assertThat(Path.of(project)).exists();
 
         Run again = run("import", "tasks", SAMPLES, "--project", project, "--json");

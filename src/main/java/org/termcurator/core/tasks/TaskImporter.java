@@ -234,7 +234,7 @@ public final class TaskImporter {
                     writing = committer.submit(() -> {
                         writeBatch(full, existing, counts, errors);
                         done[0] += full.size();
-                        job.message(String.format(Locale.ROOT, "Imported %,d of %,d tasks", done[0], total));
+                        job.message(String.format(Locale.ROOT, "Processed %,d of %,d tasks", done[0], total));
                         job.progress(done[0], total);
                         return null;
                     });
