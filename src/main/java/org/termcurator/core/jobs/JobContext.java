@@ -20,6 +20,11 @@ public interface JobContext {
 
     /** A context for running work directly (e.g. from the CLI) with no one watching. */
     static JobContext unobserved() {
+        return cancelledWhen(() -> Thread.currentThread().isInterrupted());
+    }
+
+    /** A context that reports nothing and is cancelled once {@code cancelled} says so. */
+    static JobContext cancelledWhen(java.util.function.BooleanSupplier cancelled) {
         return new JobContext() {
             @Override
             public void progress(long done, long total) {
@@ -31,7 +36,7 @@ public interface JobContext {
 
             @Override
             public boolean isCancelled() {
-                return Thread.currentThread().isInterrupted();
+                return cancelled.getAsBoolean();
             }
         };
     }

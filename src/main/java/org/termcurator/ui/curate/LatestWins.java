@@ -87,7 +87,7 @@ final class LatestWins<I, R> implements AutoCloseable {
             R result = null;
             Throwable failure = null;
             try {
-                result = work.compute(input, run);
+                result = work.compute(input, run.context);
             } catch (JobCancelledException e) {
                 return; // a newer request took over and completes the future
             } catch (Exception | Error e) {
@@ -114,21 +114,9 @@ final class LatestWins<I, R> implements AutoCloseable {
         settled.complete(null);
     }
 
-    /** One computation's context: cancelled as soon as a newer request arrives. */
-    private static final class Run implements JobContext {
+    /** One computation: its context is cancelled as soon as a newer request arrives. */
+    private static final class Run {
         volatile boolean superseded;
-
-        @Override
-        public void progress(long done, long total) {
-        }
-
-        @Override
-        public void message(String message) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return superseded;
-        }
+        final JobContext context = JobContext.cancelledWhen(() -> superseded);
     }
 }

@@ -272,20 +272,7 @@ public class GenerationRunTest extends GenerationProjectTest {
         seeds.insert(Seed.of("Problem"));
         server.otherwise(FakeChatServer.Reply.answer(goodAnswer("t", "x")).delayed(2000));
         var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-        JobContext context = new JobContext() {
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled.get();
-            }
-        };
+        JobContext context = JobContext.cancelledWhen(cancelled::get);
         Thread.ofVirtual().start(() -> {
             while (server.requests().isEmpty()) {
                 Thread.onSpinWait();
