@@ -180,25 +180,30 @@ public final class RolloutScheduler implements AutoCloseable {
 
     /** Counts by status, for progress lines. */
     public Progress progress() {
-        int queued = 0;
-        int running = 0;
-        int passed = 0;
-        int failed = 0;
-        int other = 0;
-        for (RolloutHandle handle : handles) {
-            switch (handle.status()) {
-                case QUEUED -> queued++;
-                case RUNNING -> running++;
-                case PASSED -> passed++;
-                case FAILED -> failed++;
-                default -> other++;
-            }
-        }
-        return new Progress(handles.size(), queued, running, passed, failed, other);
+        return Progress.of(handles);
     }
 
     /** How far the submitted rollouts are. */
     public record Progress(int total, int queued, int running, int passed, int failed, int errors) {
+
+        /** The counts of these rollouts by status. */
+        public static Progress of(java.util.Collection<RolloutHandle> rollouts) {
+            int queued = 0;
+            int running = 0;
+            int passed = 0;
+            int failed = 0;
+            int other = 0;
+            for (RolloutHandle handle : rollouts) {
+                switch (handle.status()) {
+                    case QUEUED -> queued++;
+                    case RUNNING -> running++;
+                    case PASSED -> passed++;
+                    case FAILED -> failed++;
+                    default -> other++;
+                }
+            }
+            return new Progress(rollouts.size(), queued, running, passed, failed, other);
+        }
 
         public int finished() {
             return passed + failed + errors;

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.RolloutEvent;
 import org.termcurator.core.rollouts.RolloutHandle;
+import org.termcurator.core.rollouts.RolloutScheduler;
 import org.termcurator.core.rollouts.RolloutStatus;
 import org.termcurator.core.rollouts.RolloutStore;
 import org.termcurator.ui.session.RolloutService;
@@ -173,25 +174,12 @@ public final class RolloutsViewModel {
     }
 
     private void summarize(List<RolloutHandle> live) {
-        int queued = 0;
-        int running = 0;
-        int passed = 0;
-        int failed = 0;
-        int other = 0;
-        for (RolloutHandle handle : live) {
-            switch (handle.status()) {
-                case QUEUED -> queued++;
-                case RUNNING -> running++;
-                case PASSED -> passed++;
-                case FAILED -> failed++;
-                default -> other++;
-            }
-        }
-        int done = passed + failed + other;
-        progress.set(live.isEmpty() ? 0 : (double) done / live.size());
+        RolloutScheduler.Progress counts = RolloutScheduler.Progress.of(live);
+        progress.set(live.isEmpty() ? 0 : (double) counts.finished() / live.size());
         summary.set(live.isEmpty() ? String.format("%,d stored rollouts", stored.size())
                 : String.format("%d/%d done: %d passed, %d failed, %d errors or cancelled · %d running · %d queued",
-                        done, live.size(), passed, failed, other, running, queued));
+                        counts.finished(), live.size(), counts.passed(), counts.failed(), counts.errors(),
+                        counts.running(), counts.queued()));
     }
 
     /** Stops one rollout (queued or running); its container is removed at once. */
