@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "runs", description = {
         "Import agent runs: Terminal-Bench 1 run folders, Harbor job or trial folders, SFT rows in .jsonl or "
                 + ".parquet files, asciinema .cast files. Folders are searched at any depth.",
-        "Re-importing skips unchanged items and updates changed ones. Exit code 1 when some items failed."})
+        "Re-importing skips unchanged items and updates changed ones. Exit code 1 when some items failed.",
+        "The search index is built afterwards, when first needed: by a search, or by the app in the background."})
 final class ImportRunsCommand extends ProjectSubcommand {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Run folders, trial folders, .jsonl, .parquet or .cast files.")
@@ -29,6 +30,10 @@ final class ImportRunsCommand extends ProjectSubcommand {
                 summary.imported(), summary.updated(), summary.unchanged(), summary.failed(), summary.bytesRead() / 1e6));
         for (ImportError error : summary.errors()) {
             text.append('\n').append("  ").append(error.path()).append(": ").append(error.message());
+        }
+        if (summary.imported() + summary.updated() > 0) {
+            text.append("\nTheir steps join the search index on the first search (trajectories list --query) "
+                    + "or in the app, in the background.");
         }
         print(summary.toMap(), text.toString());
         return summary.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;

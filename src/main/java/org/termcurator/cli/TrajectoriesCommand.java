@@ -1,9 +1,12 @@
 package org.termcurator.cli;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.project.ProjectOpenException;
+import org.termcurator.core.trajectories.StepsSearchIndex;
 import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryPage;
@@ -20,8 +23,10 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
 
     enum Outcome { resolved, unresolved }
 
-    @Command(name = "list", description = "List trajectories, optionally matching a full-text query over messages, "
-            + "commands and terminal output, or one outcome. Read-only.")
+    @Command(name = "list", description = {"List trajectories, optionally matching a full-text query over messages, "
+            + "commands and terminal output, or one outcome.",
+            "Imports leave the search index to be built when first needed: a query builds it first (with progress "
+            + "on stderr); otherwise, and while the app holds the project, the command only reads."})
     static final class ListTrajectories extends ProjectSubcommand {
 
         @Option(names = "--query", paramLabel = "TEXT", description = "Words that must all occur in some step.")
@@ -42,6 +47,9 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
             if (outcome != null) {
                 filter = filter.with(TrajectoryFacet.OUTCOME, outcome.name());
             }
+            if (query != null && !query.isBlank()) {
+                indexForSearch();
+            }
             TrajectoryPage page;
             try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
                 page = new TrajectoryStore(db).page(filter, 0, limit);
@@ -49,8 +57,29 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("total", page.total());
             result.put("trajectories", page.rows().stream().map(ListTrajectories::describe).toList());
+            if (page.unsearched() > 0) {
+                result.put("unsearched", page.unsearched());
+            }
             print(result, table(page));
             return ExitCodes.OK;
+        }
+
+        /** Adds what imports left to the search index; when another process holds the project, says so instead. */
+        private void indexForSearch() throws SQLException, ProjectOpenException {
+            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+                if (StepsSearchIndex.backlog(db) == 0) {
+                    return;
+                }
+            }
+            try (ProjectDb db = ProjectDb.open(projectFile.path())) {
+                StepsSearchIndex.catchUp(db, new StderrProgress(cli().err()));
+            } catch (ProjectOpenException e) {
+                if (e.reason() != ProjectOpenException.Reason.LOCKED) {
+                    throw e;
+                }
+                cli().err().println("note: the project is open in another process, which builds its search index; "
+                        + "this search leaves out the trajectories not indexed yet");
+            }
         }
 
         private static Map<String, Object> describe(TrajectoryRow row) {
@@ -78,6 +107,9 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
             }
             List<TrajectoryRow> rows = page.rows();
             text.append(String.format("%,d of %,d trajectories", rows.size(), page.total()));
+            if (page.unsearched() > 0) {
+                text.append(String.format(" (%,d more not searched: not in the search index yet)", page.unsearched()));
+            }
             return text.toString();
         }
 

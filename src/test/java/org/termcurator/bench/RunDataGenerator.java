@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Writes run data shaped like real Terminal-Bench 1 runs and Terminal-Corpus rows: trial
- * folders with results, Terminus episodes, a tmux session cast with colours and prompts, its
- * raw log, pane captures and commands.txt; JSONL rows of Terminus conversations with
- * {@code <think>} blocks and the odd unparsable turn. Seeded, so every run makes the same bytes.
+ * Writes run data shaped like real Terminal-Bench 1 runs, Harbor jobs and Terminal-Corpus rows:
+ * trial folders with results, Terminus episodes, a tmux session cast with colours and prompts,
+ * its raw log, pane captures and commands.txt; Harbor trials with ATIF trajectories, recordings
+ * and verifier outputs; JSONL rows of Terminus conversations with {@code <think>} blocks and the
+ * odd unparsable turn. Seeded, so every run makes the same bytes.
  */
 public final class RunDataGenerator {
 
@@ -75,6 +76,88 @@ public final class RunDataGenerator {
             for (String pane : new String[] {"pre-agent.txt", "post-agent.txt", "post-test.txt"}) {
                 Files.writeString(panes.resolve(pane), terminalOutput(3000));
             }
+        }
+    }
+
+    /**
+     * One Harbor job folder with {@code trials} trial folders: result.json with agent, usage,
+     * rewards and phase timings, agent/trajectory.json in ATIF (a system step, then Terminus 2
+     * answers with their bash_command tool calls and observations), agent/recording.cast near
+     * {@code castBytes}, Terminus episode folders, and the verifier's reward, pytest output and CTRF report.
+     */
+    public void harborJob(Path job, int trials, int castBytes) throws IOException {
+        Path folder = Files.createDirectories(job.resolve("2026-11-21__10-00-00"));
+        JSON.writeValue(folder.resolve("config.json").toFile(), JSON.createObjectNode().put("job_name", "bench")
+                .put("n_attempts", 1).put("n_concurrent_trials", 4));
+        JSON.writeValue(folder.resolve("result.json").toFile(), JSON.createObjectNode().put("id", "job-bench")
+                .put("started_at", "2026-11-21T10:00:00Z").put("finished_at", "2026-11-21T12:00:00Z")
+                .put("n_total_trials", trials));
+        for (int t = 0; t < trials; t++) {
+            String task = TASKS[t % TASKS.length] + "-" + (t / TASKS.length);
+            String trialName = task + "__" + String.format("%07x", random.nextInt(0x10000000));
+            Path trial = Files.createDirectories(folder.resolve(trialName));
+            double reward = random.nextInt(3) == 0 ? 1.0 : 0.0;
+            ObjectNode result = JSON.createObjectNode().put("id", "trial-" + t).put("task_name", task)
+                    .put("trial_name", trialName).put("source", "bench-tasks").put("task_checksum", "c" + t);
+            result.putObject("task_id").put("path", "tasks/" + task);
+            ObjectNode agentInfo = result.putObject("agent_info").put("name", "terminus-2").put("version", "2.0.0");
+            agentInfo.putObject("model_info").put("name", "gpt-5-mini").put("provider", "openai");
+            result.putObject("agent_result").put("n_input_tokens", 5000 + random.nextInt(60000))
+                    .put("n_cache_tokens", random.nextInt(5000)).put("n_output_tokens", 300 + random.nextInt(6000))
+                    .put("cost_usd", random.nextInt(1000) / 10000.0);
+            result.putObject("verifier_result").putObject("rewards").put("reward", reward);
+            result.putNull("exception_info");
+            result.put("started_at", "2026-11-21T10:00:05Z").put("finished_at", "2026-11-21T10:05:00Z");
+            for (String phase : new String[] {"environment_setup", "agent_setup", "agent_execution", "verifier"}) {
+                result.putObject(phase).put("started_at", "2026-11-21T10:00:05Z").put("finished_at", "2026-11-21T10:01:00Z");
+            }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(trial.resolve("result.json").toFile(), result);
+
+            Path agent = Files.createDirectories(trial.resolve("agent"));
+            ObjectNode trajectory = JSON.createObjectNode().put("schema_version", "ATIF-v1.4").put("session_id", "s-" + t);
+            trajectory.putObject("agent").put("name", "terminus-2").put("version", "2.0.0").put("model_name", "gpt-5-mini");
+            ArrayNode steps = trajectory.putArray("steps");
+            steps.addObject().put("step_id", 1).put("timestamp", "2026-11-21T10:00:41Z").put("source", "system")
+                    .put("message", "Task Description:\nSolve " + task + " in /app.\n\nCurrent terminal state:\nroot@box:/app# ");
+            int answers = 3 + random.nextInt(8);
+            for (int a = 0; a < answers; a++) {
+                String command = COMMANDS[random.nextInt(COMMANDS.length)];
+                ObjectNode step = steps.addObject().put("step_id", a + 2)
+                        .put("timestamp", String.format("2026-11-21T10:%02d:%02dZ", 1 + a / 6, (a * 10) % 60))
+                        .put("source", "agent").put("model_name", "gpt-5-mini")
+                        .put("message", terminus2Answer(command, a == answers - 1))
+                        .put("reasoning_content", "Next I should check " + command + " because " + words(30));
+                step.putArray("tool_calls").addObject().put("tool_call_id", "call_" + a)
+                        .put("function_name", "bash_command").putObject("arguments")
+                        .put("keystrokes", command + "\n").put("duration", 1.0);
+                step.putObject("observation").putArray("results").addObject().put("content", terminalOutput(1500));
+                step.putObject("metrics").put("prompt_tokens", 5000 + random.nextInt(5000))
+                        .put("completion_tokens", 100 + random.nextInt(500)).put("cached_tokens", random.nextInt(4000));
+            }
+            trajectory.putObject("final_metrics").put("total_prompt_tokens", 60000).put("total_completion_tokens", 3000)
+                    .put("total_steps", answers + 1);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(agent.resolve("trajectory.json").toFile(), trajectory);
+            Files.writeString(agent.resolve("recording.cast"), cast(castBytes));
+            for (int e = 0; e < answers; e++) {
+                Path episode = Files.createDirectories(agent.resolve("episode-" + e));
+                Files.writeString(episode.resolve("prompt.txt"), e == 0 ? "Task Description:\nSolve " + task : terminalOutput(1500));
+                Files.writeString(episode.resolve("response.txt"), terminus2Answer(COMMANDS[e % COMMANDS.length], false));
+            }
+
+            Path verifier = Files.createDirectories(trial.resolve("verifier"));
+            Files.writeString(verifier.resolve("reward.txt"), reward == 1.0 ? "1\n" : "0\n");
+            StringBuilder pytest = new StringBuilder("============================= test session starts ==============================\n");
+            ObjectNode ctrf = JSON.createObjectNode();
+            ArrayNode tests = ctrf.putObject("results").putArray("tests");
+            for (int i = 0; i < 4; i++) {
+                boolean passed = reward == 1.0 || random.nextBoolean();
+                String name = "test_outputs.py::test_case_" + i;
+                pytest.append(passed ? "PASSED " : "FAILED ").append(name).append(passed ? "\n" : " - AssertionError\n");
+                tests.addObject().put("name", name).put("status", passed ? "passed" : "failed").put("duration", 3);
+            }
+            Files.writeString(verifier.resolve("test-stdout.txt"), pytest);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(verifier.resolve("ctrf.json").toFile(), ctrf);
+            Files.writeString(trial.resolve("trial.log"), terminalOutput(4000));
         }
     }
 

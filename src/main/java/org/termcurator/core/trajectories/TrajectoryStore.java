@@ -52,7 +52,8 @@ public final class TrajectoryStore {
                     }
                 }
             }
-            return new TrajectoryPage(total, offset, page);
+            long unsearched = where.searchesText() ? StepsSearchIndex.backlog(connection) : 0;
+            return new TrajectoryPage(total, offset, page, unsearched);
         });
     }
 
@@ -222,10 +223,11 @@ public final class TrajectoryStore {
                 parameters.add(label);
             }
         });
-        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
+        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters,
+                match != null);
     }
 
-    private record Where(String sql, List<String> parameters) {
+    private record Where(String sql, List<String> parameters, boolean searchesText) {
         PreparedStatement prepare(Connection connection, String statement) throws SQLException {
             PreparedStatement prepared = connection.prepareStatement(statement);
             for (int i = 0; i < parameters.size(); i++) {

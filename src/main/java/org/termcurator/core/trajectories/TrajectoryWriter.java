@@ -10,15 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes trajectories within one transaction of the project's writer: a new source path is
  * inserted, a known one with the same content hash is left alone, a changed one is replaced in
- * place (same id, so links to it hold). Steps are indexed in steps_fts under their own ids;
- * the index keeps no copy of the text (schema 4), so an entry is removed by its rowid alone.
- * Statements are prepared once per writer, so make one per batch.
+ * place (same id, so links to it hold). Written trajectories are listed for the search index,
+ * which {@link StepsSearchIndex} builds after the import. Statements are prepared once per
+ * writer, so make one per batch.
  */
 final class TrajectoryWriter implements AutoCloseable {
 
@@ -34,7 +33,7 @@ final class TrajectoryWriter implements AutoCloseable {
     private final PreparedStatement insert;
     private final PreparedStatement update;
     private final PreparedStatement insertStep;
-    private final PreparedStatement insertFts;
+    private final PreparedStatement listForSearch;
     private final PreparedStatement insertTest;
     private final PreparedStatement insertAttachment;
     private final PreparedStatement taskByName;
@@ -51,9 +50,8 @@ final class TrajectoryWriter implements AutoCloseable {
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?");
         insertStep = connection.prepareStatement("INSERT INTO steps(trajectory_id, idx, role, message, reasoning, "
                 + "commands, observation, metrics, parse_status, timestamp, cast_time, extra) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-        insertFts = connection.prepareStatement(
-                "INSERT INTO steps_fts(rowid, message, commands, observation) VALUES (?, ?, ?, ?)");
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        listForSearch = connection.prepareStatement("INSERT OR IGNORE INTO search_backlog(trajectory_id) VALUES (?)");
         insertTest = connection.prepareStatement(
                 "INSERT OR REPLACE INTO test_results(trajectory_id, name, status, message) VALUES (?, ?, ?, ?)");
         insertAttachment = connection.prepareStatement("INSERT INTO attachments(trajectory_id, kind, name, "
@@ -98,17 +96,18 @@ final class TrajectoryWriter implements AutoCloseable {
         writeSteps(id, trajectory.steps());
         writeTests(id, trajectory.tests());
         writeAttachments(id, trajectory.attachments());
+        listForSearch.setLong(1, id);
+        listForSearch.executeUpdate();
         return existing == null ? Outcome.IMPORTED : Outcome.UPDATED;
     }
 
     /** Removes a trajectory's steps (and their search entries), tests and attachments. */
-    static void deleteChildren(Connection connection, long trajectoryId) throws SQLException {
-        try (PreparedStatement fts = connection.prepareStatement(
-                "DELETE FROM steps_fts WHERE rowid IN (SELECT id FROM steps WHERE trajectory_id = ?)");
-             PreparedStatement steps = connection.prepareStatement("DELETE FROM steps WHERE trajectory_id = ?");
+    private static void deleteChildren(Connection connection, long trajectoryId) throws SQLException {
+        StepsSearchIndex.remove(connection, trajectoryId);
+        try (PreparedStatement steps = connection.prepareStatement("DELETE FROM steps WHERE trajectory_id = ?");
              PreparedStatement tests = connection.prepareStatement("DELETE FROM test_results WHERE trajectory_id = ?");
              PreparedStatement files = connection.prepareStatement("DELETE FROM attachments WHERE trajectory_id = ?")) {
-            for (PreparedStatement statement : List.of(fts, steps, tests, files)) {
+            for (PreparedStatement statement : List.of(steps, tests, files)) {
                 statement.setLong(1, trajectoryId);
                 statement.executeUpdate();
             }
@@ -175,17 +174,14 @@ final class TrajectoryWriter implements AutoCloseable {
         if (steps.isEmpty()) {
             return;
         }
-        List<String> commandTexts = new ArrayList<>(steps.size());
         for (Step step : steps) {
-            String commands = commandsJson(step);
-            commandTexts.add(searchableCommands(step));
             int i = 1;
             insertStep.setLong(i++, trajectoryId);
             insertStep.setInt(i++, step.index());
             insertStep.setString(i++, step.role());
             insertStep.setString(i++, step.message());
             insertStep.setString(i++, step.reasoning());
-            insertStep.setString(i++, commands);
+            insertStep.setString(i++, commandsJson(step));
             insertStep.setString(i++, step.observation());
             insertStep.setString(i++, step.metrics() == null ? null : json(step.metrics()));
             insertStep.setString(i++, step.parseStatus() == null ? null : step.parseStatus().dbValue());
@@ -195,23 +191,6 @@ final class TrajectoryWriter implements AutoCloseable {
             insertStep.addBatch();
         }
         insertStep.executeBatch();
-        // SQLite gives the ids of a batch in order, ending at last_insert_rowid
-        long lastId;
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
-            rows.next();
-            lastId = rows.getLong(1);
-        }
-        long firstId = lastId - steps.size() + 1;
-        for (int s = 0; s < steps.size(); s++) {
-            Step step = steps.get(s);
-            insertFts.setLong(1, firstId + s);
-            insertFts.setString(2, joinNonNull(step.message(), step.reasoning()));
-            insertFts.setString(3, commandTexts.get(s));
-            insertFts.setString(4, step.observation());
-            insertFts.addBatch();
-        }
-        insertFts.executeBatch();
     }
 
     private void writeTests(long trajectoryId, List<TestResult> tests) throws SQLException {
@@ -257,17 +236,6 @@ final class TrajectoryWriter implements AutoCloseable {
         return json(array);
     }
 
-    private static String searchableCommands(Step step) {
-        if (step.commands().isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (TerminalCommand command : step.commands()) {
-            text.append(command.keystrokes()).append('\n');
-        }
-        return text.toString();
-    }
-
     /** The step's source extra, plus the Terminus fields read from the answer under "_terminus". */
     static ObjectNode stepExtra(Step step) {
         ObjectNode extra = step.extra() == null ? Json.object() : step.extra().deepCopy();
@@ -283,13 +251,6 @@ final class TrajectoryWriter implements AutoCloseable {
             }
         }
         return extra;
-    }
-
-    private static String joinNonNull(String first, String second) {
-        if (first == null) {
-            return second;
-        }
-        return second == null ? first : first + "\n" + second;
     }
 
     static String json(Object node) {
@@ -318,7 +279,7 @@ final class TrajectoryWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement statement : List.of(find, insert, update, insertStep, insertFts, insertTest,
+        for (PreparedStatement statement : List.of(find, insert, update, insertStep, listForSearch, insertTest,
                 insertAttachment, taskByName, rolloutById, linkRollout)) {
             statement.close();
         }

@@ -13,6 +13,7 @@ import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.RolloutRecovery;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
+import org.termcurator.core.trajectories.StepsSearchIndex;
 
 /**
  * The project open in the window. Opening and creating run as jobs (an upgrade may take a
@@ -25,6 +26,10 @@ public final class ProjectSession implements AutoCloseable {
     private final SettingsStore store;
     private final ReadOnlyObjectWrapper<ProjectDb> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ReadOnlyLongWrapper tasksRevision = new ReadOnlyLongWrapper(this, "tasksRevision");
+    private final ReadOnlyLongWrapper searchIndexRevision = new ReadOnlyLongWrapper(this, "searchIndexRevision");
+    /** The job building the search index, and whether an import asked for more while it ran; guarded by this. */
+    private Job<Long> indexing;
+    private boolean indexAgain;
     private Consumer<String> errorHandler = message -> { };
 
     public ProjectSession(JobManager jobs, Settings settings, SettingsStore store) {
@@ -49,6 +54,44 @@ public final class ProjectSession implements AutoCloseable {
     /** Tells the sections showing tasks to read them again; call on the FX thread. */
     public void tasksChanged() {
         tasksRevision.set(tasksRevision.get() + 1);
+    }
+
+    /** Goes up (on the FX thread) each time the background indexing added trajectories to the search index. */
+    public ReadOnlyLongProperty searchIndexRevisionProperty() {
+        return searchIndexRevision.getReadOnlyProperty();
+    }
+
+    /**
+     * Brings the search index up to date in a background job (imports leave that to it); call
+     * after anything stored trajectories. While a job runs, it goes on with what came meanwhile.
+     */
+    public synchronized void indexForSearch(ProjectDb db) {
+        if (indexing != null) {
+            indexAgain = true;
+            return;
+        }
+        Job<Long> job = jobs.submit("Index trajectories for search", context -> {
+            long indexed = 0;
+            do {
+                indexed += StepsSearchIndex.catchUp(db, context);
+            } while (continueIndexing());
+            return indexed;
+        });
+        indexing = job;
+        job.completion().whenComplete((indexed, failure) -> {
+            synchronized (this) {
+                if (indexing == job) {
+                    indexing = null;
+                }
+            }
+            Platform.runLater(() -> searchIndexRevision.set(searchIndexRevision.get() + 1));
+        });
+    }
+
+    private synchronized boolean continueIndexing() {
+        boolean again = indexAgain;
+        indexAgain = false;
+        return again;
     }
 
     public boolean isOpen() {
@@ -92,8 +135,22 @@ public final class ProjectSession implements AutoCloseable {
             replace(db);
             settings.rememberProject(db.file().toString());
             store.saveLater(settings);
+            indexLeftOver(db);
         }));
         return job;
+    }
+
+    /** An import that was cancelled, crashed or ran from the command line may have left steps unindexed. */
+    private void indexLeftOver(ProjectDb db) {
+        Thread.ofVirtual().name("search-backlog").start(() -> {
+            try {
+                if (StepsSearchIndex.backlog(db) > 0) {
+                    indexForSearch(db);
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                // closed again at once, or unreadable: the next import or open tries again
+            }
+        });
     }
 
     /** Closes the open project, if any. */
@@ -105,7 +162,16 @@ public final class ProjectSession implements AutoCloseable {
         ProjectDb previous = project.get();
         project.set(next);
         if (previous != null && previous != next) {
+            stopIndexing();
             previous.close();
+        }
+    }
+
+    private synchronized void stopIndexing() {
+        if (indexing != null) {
+            indexing.cancel();
+            indexing = null;
+            indexAgain = false;
         }
     }
 }

@@ -39,6 +39,7 @@ public final class RolloutService implements AutoCloseable {
     private record Slot(DockerEngine engine, RolloutScheduler scheduler) {
     }
 
+    private final ProjectSession session;
     private final List<Slot> slots = new ArrayList<>();
     private final List<DockerEngine> engines = new ArrayList<>();
     private ProjectDb project;
@@ -47,6 +48,7 @@ public final class RolloutService implements AutoCloseable {
 
     public RolloutService(Settings settings, ProjectSession session) {
         this.settings = settings;
+        this.session = session;
         session.projectProperty().addListener((observable, before, after) -> projectChanged(after));
     }
 
@@ -98,12 +100,15 @@ public final class RolloutService implements AutoCloseable {
             throw new IllegalStateException("rollouts are only run for the open project");
         }
         List<RolloutHandle> handles = scheduler(db, concurrency).submit(requests);
-        handles.forEach(this::notifyWhenStored);
+        handles.forEach(handle -> whenStored(handle, db));
         return handles;
     }
 
-    private void notifyWhenStored(RolloutHandle handle) {
-        handle.result().whenComplete((result, failure) -> stored());
+    private void whenStored(RolloutHandle handle, ProjectDb db) {
+        handle.result().whenComplete((result, failure) -> {
+            session.indexForSearch(db); // the rollout's trajectory is stored, its steps wait for the index
+            stored();
+        });
     }
 
     private RolloutScheduler scheduler(ProjectDb db, int concurrency) {
@@ -140,9 +145,10 @@ public final class RolloutService implements AutoCloseable {
     public synchronized List<RolloutHandle> retryFailed() {
         List<RolloutHandle> again = new ArrayList<>();
         for (Slot slot : List.copyOf(slots)) {
-            again.addAll(slot.scheduler().retryFailed());
+            List<RolloutHandle> retried = slot.scheduler().retryFailed();
+            retried.forEach(handle -> whenStored(handle, project));
+            again.addAll(retried);
         }
-        again.forEach(this::notifyWhenStored);
         return again;
     }
 

@@ -294,7 +294,15 @@ public final class TrajectoriesView extends StackPane {
             return total == 0 ? "0 trajectories" : String.format("%,d–%,d of %,d", first + 1,
                     Math.min(total, first + TrajectoriesViewModel.PAGE_SIZE), total);
         }, model.totalProperty(), model.pageProperty()));
-        HBox bar = new HBox(8, previous, range, next);
+        Label unsearched = new Label();
+        unsearched.setId("trajectories-unsearched");
+        unsearched.getStyleClass().add("text-muted");
+        unsearched.textProperty().bind(Bindings.createStringBinding(() -> String.format(
+                "· %,d just imported not searched yet: the search index is being built (Jobs)",
+                model.unsearchedProperty().get()), model.unsearchedProperty()));
+        unsearched.visibleProperty().bind(model.unsearchedProperty().greaterThan(0));
+        unsearched.managedProperty().bind(unsearched.visibleProperty());
+        HBox bar = new HBox(8, previous, range, next, unsearched);
         bar.setAlignment(Pos.CENTER);
         bar.setPadding(new Insets(4));
         return bar;

@@ -49,6 +49,7 @@ public final class TrajectoriesViewModel {
     private final ReadOnlyObjectWrapper<TrajectoryFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", TrajectoryFilter.all());
     private final ObservableList<TrajectoryRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper(this, "total");
+    private final ReadOnlyLongWrapper unsearched = new ReadOnlyLongWrapper(this, "unsearched");
     private final ReadOnlyIntegerWrapper page = new ReadOnlyIntegerWrapper(this, "page");
     private final ObservableMap<TrajectoryFacet, List<FacetCount>> facets =
             FXCollections.observableMap(new EnumMap<>(TrajectoryFacet.class));
@@ -67,12 +68,20 @@ public final class TrajectoriesViewModel {
             detail.set(null);
             refresh();
         });
+        // a search ran while the index was behind: run it again now that more is indexed
+        services.session().searchIndexRevisionProperty().addListener((observable, before, after) -> {
+            if (unsearched.get() > 0) {
+                refresh();
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<TrajectoryFilter> filterProperty() { return filter.getReadOnlyProperty(); }
     public ObservableList<TrajectoryRow> rows() { return rows; }
     public ReadOnlyLongProperty totalProperty() { return total.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty pageProperty() { return page.getReadOnlyProperty(); }
+    /** Trajectories the current search could not look at yet: imported, waiting for the search index. */
+    public ReadOnlyLongProperty unsearchedProperty() { return unsearched.getReadOnlyProperty(); }
     public ObservableMap<TrajectoryFacet, List<FacetCount>> facets() { return facets; }
     public ReadOnlyObjectProperty<TrajectoryDetail> detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
@@ -131,6 +140,7 @@ public final class TrajectoriesViewModel {
             rows.clear();
             facets.clear();
             total.set(0);
+            unsearched.set(0);
             return;
         }
         TrajectoryFilter current = filter.get();
@@ -143,6 +153,7 @@ public final class TrajectoriesViewModel {
                 Platform.runLater(() -> {
                     if (query == tableQuery) {
                         total.set(result.total());
+                        unsearched.set(result.unsearched());
                         rows.setAll(result.rows());
                     }
                 });
@@ -204,6 +215,8 @@ public final class TrajectoriesViewModel {
             if (summary != null) {
                 importProblems.setAll(summary.errors());
             }
+            // also after a cancel: what was written whole is in the project and waits for the index
+            services.session().indexForSearch(db);
             refresh();
         }));
         return job;

@@ -313,6 +313,7 @@ class RunImporterTest {
     }
 
     private long searchCount(String text) throws SQLException {
+        StepsSearchIndex.catchUp(db, JobContext.unobserved());
         return db.read(connection -> {
             try (var statement = connection.prepareStatement(
                     "SELECT count(DISTINCT s.trajectory_id) FROM steps_fts f JOIN steps s ON s.id = f.rowid "

@@ -1,6 +1,7 @@
 package org.termcurator.core.trajectories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 
-/** The steps' search index: its upgrade from schema 3 and its entries when a run is imported again. */
+/** The steps' search index: its upgrade from schema 3, its backlog, and its entries when a run is imported again. */
 class StepsSearchIndexTest {
 
     /** Searches that reach every indexed part: message, reasoning, commands, observation; words, phrases, prefixes. */
@@ -45,6 +48,10 @@ class StepsSearchIndexTest {
                 statement.execute("PRAGMA user_version = 3");
             }
             importWithTheWriter(connection, rows);
+            try (Statement statement = connection.createStatement()) {
+                // schema 3 had no backlog: the import indexed every step as it wrote it
+                statement.execute("DROP TABLE search_backlog");
+            }
             before = search(connection);
         }
         assertThat(before.get("hello")).hasSizeGreaterThan(1);
@@ -55,7 +62,8 @@ class StepsSearchIndexTest {
         });
 
         try (ProjectDb db = ProjectDb.open(project)) {
-            assertThat(db.schemaVersion()).isEqualTo(4);
+            assertThat(db.schemaVersion()).isEqualTo(5);
+            assertThat(StepsSearchIndex.backlog(db)).as("an upgraded project's steps are all indexed").isZero();
             Map<String, Set<Long>> after = db.read(StepsSearchIndexTest::search);
             assertThat(after).isEqualTo(before);
             assertThat(new TrajectoryStore(db).page(TrajectoryFilter.all().withQuery("\"echo hello\""), 0, 10).total())
@@ -72,12 +80,15 @@ class StepsSearchIndexTest {
         try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
             RunImporter importer = new RunImporter(db);
             importer.importPaths(List.of(rows), JobContext.unobserved());
+            StepsSearchIndex.catchUp(db, JobContext.unobserved());
             long stepCount = db.info().counts().get("steps");
             assertThat(indexedSteps(db, "hello.txt")).isNotEmpty();
             assertThat(indexedSteps(db, "goodbye.txt")).isEmpty();
 
             Files.writeString(rows, Files.readString(rows).replace("hello.txt", "goodbye.txt"));
             RunImportSummary again = importer.importPaths(List.of(rows), JobContext.unobserved());
+            assertThat(indexedSteps(db, "hello.txt")).as("the replaced steps leave the index with the import").isEmpty();
+            StepsSearchIndex.catchUp(db, JobContext.unobserved());
 
             assertThat(again.updated()).isPositive();
             assertThat(indexedSteps(db, "hello.txt")).as("entries of the replaced steps are gone from the index").isEmpty();
@@ -86,16 +97,105 @@ class StepsSearchIndexTest {
             Set<Long> stepIds = db.read(connection -> ids(connection, "SELECT id FROM steps"));
             Set<Long> indexed = db.read(connection -> ids(connection, "SELECT rowid FROM steps_fts"));
             assertThat(indexed).as("one index entry per stored step, none left over").isEqualTo(stepIds);
-            db.write(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("INSERT INTO steps_fts(steps_fts) VALUES ('integrity-check')");
-                }
-                return null;
-            });
+            integrityCheck(db);
         }
     }
 
-    /** Writes the rows with the import's own writer, on a plain connection, as an import at schema 3 did. */
+    @Test
+    void aRunChangedAndImportedAgainBeforeItWasIndexedIsIndexedOnceWithItsNewText() throws Exception {
+        Path rows = Fixtures.copy("sft/rows.jsonl", dir);
+        try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
+            RunImporter importer = new RunImporter(db);
+            importer.importPaths(List.of(rows), JobContext.unobserved());
+            long listed = StepsSearchIndex.backlog(db);
+            assertThat(listed).isPositive();
+            Files.writeString(rows, Files.readString(rows).replace("hello.txt", "goodbye.txt"));
+            importer.importPaths(List.of(rows), JobContext.unobserved());
+            assertThat(StepsSearchIndex.backlog(db)).as("listed once each").isEqualTo(listed);
+
+            assertThat(StepsSearchIndex.catchUp(db, JobContext.unobserved())).isEqualTo(listed);
+
+            assertThat(indexedSteps(db, "hello.txt")).isEmpty();
+            assertThat(indexedSteps(db, "goodbye.txt")).isNotEmpty();
+            assertOneEntryPerStep(db);
+            integrityCheck(db);
+        }
+    }
+
+    @Test
+    void aCancelledCatchUpKeepsTheBatchesItIndexedAndTheNextOneDoesTheRest() throws Exception {
+        Path rows = Fixtures.copy("sft/rows.jsonl", dir);
+        try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
+            new RunImporter(db).importPaths(List.of(rows), JobContext.unobserved());
+            long listed = StepsSearchIndex.backlog(db);
+            assertThat(listed).isGreaterThan(2);
+            AtomicLong reported = new AtomicLong();
+            JobContext cancelAfterOneBatch = new JobContext() {
+                @Override
+                public void progress(long done, long total) {
+                    reported.set(done);
+                }
+
+                @Override
+                public void message(String message) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return reported.get() > 0;
+                }
+            };
+
+            assertThatThrownBy(() -> StepsSearchIndex.catchUp(db, cancelAfterOneBatch, 2))
+                    .isInstanceOf(JobCancelledException.class);
+
+            assertThat(reported.get()).isEqualTo(2);
+            assertThat(StepsSearchIndex.backlog(db)).isEqualTo(listed - 2);
+            Set<Long> indexedTrajectories = db.read(connection -> ids(connection,
+                    "SELECT DISTINCT trajectory_id FROM steps WHERE id IN (SELECT rowid FROM steps_fts)"));
+            Set<Long> stillListed = db.read(connection -> ids(connection, "SELECT trajectory_id FROM search_backlog"));
+            assertThat(indexedTrajectories).hasSize(2).doesNotContainAnyElementsOf(stillListed);
+
+            assertThat(StepsSearchIndex.catchUp(db, JobContext.unobserved(), 2)).isEqualTo(listed - 2);
+            assertThat(StepsSearchIndex.backlog(db)).isZero();
+            assertOneEntryPerStep(db);
+            integrityCheck(db);
+        }
+    }
+
+    @Test
+    void theCommandsColumnHoldsEachCommandsKeystrokesNotTheJsonAroundThem() throws Exception {
+        Path rows = Fixtures.copy("sft/rows.jsonl", dir);
+        try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
+            new RunImporter(db).importPaths(List.of(rows), JobContext.unobserved());
+            StepsSearchIndex.catchUp(db, JobContext.unobserved());
+            Set<Long> withCommands = db.read(connection -> ids(connection, "SELECT id FROM steps WHERE commands IS NOT NULL"));
+            assertThat(withCommands).isNotEmpty();
+            Set<Long> keystrokes = db.read(connection -> ids(connection,
+                    "SELECT rowid FROM steps_fts WHERE steps_fts MATCH 'commands : \"echo hello\"'"));
+            assertThat(keystrokes).isNotEmpty().isSubsetOf(withCommands);
+            Set<Long> jsonKeys = db.read(connection -> ids(connection,
+                    "SELECT rowid FROM steps_fts WHERE steps_fts MATCH 'commands : keystrokes OR commands : duration'"));
+            assertThat(jsonKeys).as("the JSON's own keys are not searchable words").isEmpty();
+        }
+    }
+
+    private static void assertOneEntryPerStep(ProjectDb db) throws SQLException {
+        Set<Long> indexed = db.read(connection -> ids(connection, "SELECT rowid FROM steps_fts"));
+        Set<Long> steps = db.read(connection -> ids(connection, "SELECT id FROM steps"));
+        assertThat(indexed).isEqualTo(steps);
+    }
+
+    private static void integrityCheck(ProjectDb db) throws SQLException {
+        db.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO steps_fts(steps_fts) VALUES ('integrity-check')");
+            }
+            return null;
+        });
+    }
+
+    /** Writes the rows with the import's own writer and indexes them, on a plain connection, as an import at schema 3 did. */
     private static void importWithTheWriter(Connection connection, Path rows) throws Exception {
         connection.setAutoCommit(false);
         try (TrajectoryWriter writer = new TrajectoryWriter(connection)) {
@@ -110,6 +210,9 @@ class StepsSearchIndexTest {
                     // the fixture has malformed lines on purpose; the import skips them too
                 }
             });
+        }
+        while (StepsSearchIndex.indexBatch(connection, 100) > 0) {
+            // every listed trajectory, a batch at a time
         }
         connection.commit();
         connection.setAutoCommit(true);

@@ -72,7 +72,23 @@ class TrajectoryStoreTest {
     }
 
     @Test
+    void searchBeforeTheIndexCaughtUpSaysHowManyTrajectoriesItCouldNotLookAt() throws Exception {
+        TrajectoryPage before = store.page(TrajectoryFilter.all().withQuery("chown"), 0, 10);
+        assertThat(before.total()).as("the import wrote the steps but left the index to catch up").isZero();
+        assertThat(before.unsearched()).isEqualTo(10);
+        assertThat(store.page(TrajectoryFilter.all(), 0, 10).unsearched()).as("only a search misses them").isZero();
+
+        assertThat(StepsSearchIndex.catchUp(db, JobContext.unobserved())).isEqualTo(10);
+
+        TrajectoryPage after = store.page(TrajectoryFilter.all().withQuery("chown"), 0, 10);
+        assertThat(after.total()).isEqualTo(1);
+        assertThat(after.unsearched()).isZero();
+        assertThat(StepsSearchIndex.catchUp(db, JobContext.unobserved())).as("nothing left to index").isZero();
+    }
+
+    @Test
     void fullTextSearchFindsMessagesCommandsAndObservations() throws Exception {
+        StepsSearchIndex.catchUp(db, JobContext.unobserved());
         assertThat(trials("chown")).containsExactly("fix-permissions.1-of-2");   // a command
         assertThat(trials("1042")).containsExactly("count-lines__a1b2c3d");        // terminal output
         assertThat(trials("\"Extract every ERROR\"")).containsExactly("parse-logs__e4f5g6h"); // a prompt, as a phrase

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
@@ -19,9 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.app.AppContext;
+import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.jobs.JobState;
+import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.trajectories.Fixtures;
+import org.termcurator.core.trajectories.RunImporter;
 import org.termcurator.core.trajectories.Step;
+import org.termcurator.core.trajectories.StepsSearchIndex;
 import org.termcurator.core.trajectories.TestResult;
 import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.ui.session.FileDialogs;
@@ -149,6 +155,31 @@ class TrajectoriesViewTest {
         String problems = robot.lookup("#trajectories-import-problems-text").queryAs(javafx.scene.control.TextArea.class).getText();
         assertThat(problems.lines()).hasSize(4).allSatisfy(line -> assertThat(line).startsWith(dialogs.file + ":"));
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void aProjectImportedWithoutItsSearchIndexGetsItInTheBackgroundWhenOpened(FxRobot robot) throws Exception {
+        Path project = Files.createTempDirectory(dir, "cli").resolve("from-cli.curator");
+        try (ProjectDb db = ProjectDb.create(project)) {
+            // what `curator import runs` leaves: the trajectories, their steps waiting for the index
+            new RunImporter(db).importPaths(List.of(Fixtures.copy("tb1-run", Files.createTempDirectory(dir, "runs"))),
+                    JobContext.unobserved());
+            assertThat(StepsSearchIndex.backlog(db)).isEqualTo(4);
+        }
+
+        robot.clickOn("#nav-trajectories");
+        context.ui().session().open(project).completion().get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> context.ui().jobs().jobs().stream().anyMatch(job ->
+                job.title().equals("Index trajectories for search") && job.state() == JobState.SUCCEEDED));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trajectories-search").tryQuery().isPresent());
+
+        robot.clickOn("#trajectories-search").write("chown").type(KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        TableView<TrajectoryRow> table = robot.lookup("#trajectories-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        assertThat(table.getItems().getFirst().trialName()).isEqualTo("fix-permissions.1-of-2");
+        assertThat(robot.lookup("#trajectories-unsearched").queryAs(Label.class).isVisible())
+                .as("nothing is left out of the search").isFalse();
     }
 
     private static Optional<ToggleButton> facet(FxRobot robot, String key) {
