@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordedSessionTest {
 
     private static final List<String> SESSIONS =
-            List.of("shell-session", "vim-edit", "less-pager", "htop", "tmux-client");
+            List.of("shell-session", "vim-edit", "less-pager", "htop", "tmux-client", "pytest-run", "apt-install");
 
     private static Path recording(String name) {
         URL url = RecordedSessionTest.class.getResource("recordings/" + name);
