@@ -154,9 +154,13 @@ class RecordedSessionTest {
         String line = fullRun.scrollbackLine(progress);
         assertThat(line).startsWith("tests/test_calc.py .....FFEsx").endsWith("[100%]");
         int first = "tests/test_calc.py ".length();
-        assertThat(fullRun.scrollbackCellAt(progress, first).style().foreground()).isEqualTo(TerminalColor.indexed(2));
-        assertThat(fullRun.scrollbackCellAt(progress, first + 5).style().foreground()).isEqualTo(TerminalColor.indexed(1));
-        assertThat(fullRun.scrollbackCellAt(progress, first + 8).style().foreground()).isEqualTo(TerminalColor.indexed(3));
+        // . green, F red, s yellow
+        assertThat(fullRun.scrollbackCellAt(progress, first).style().foreground())
+                .isEqualTo(TerminalColor.indexed(2));
+        assertThat(fullRun.scrollbackCellAt(progress, first + 5).style().foreground())
+                .isEqualTo(TerminalColor.indexed(1));
+        assertThat(fullRun.scrollbackCellAt(progress, first + 8).style().foreground())
+                .isEqualTo(TerminalColor.indexed(3));
         assertThat(fullRun.lineText(fullRun.rows() - 2)).contains("2 failed, 5 passed, 1 skipped, 1 xfailed, 1 error");
     }
 
