@@ -7,8 +7,12 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.termcurator.core.terminal.CastMarker;
 import org.termcurator.core.terminal.CastPlayer;
 
 /** {@code curator cast render}: the emulated screen of a real tmux recording, and bad casts named by line. */
@@ -31,6 +35,61 @@ class CastRenderCliTest {
         assertThat(run.out()).isEqualTo(expected + System.lineSeparator());
         String captured = Files.readString(recording("vim-edit.editing.txt"), StandardCharsets.UTF_8);
         assertThat(run.out().stripTrailing()).isEqualTo(captured.stripTrailing());
+    }
+
+    /** The time of a checkpoint's marker, where the recorder took its tmux capture. */
+    private static double checkpointTime(Path cast, String checkpoint) throws Exception {
+        return CastPlayer.load(cast).markers().stream().filter(marker -> marker.label().equals(checkpoint))
+                .mapToDouble(CastMarker::time).findFirst().orElseThrow();
+    }
+
+    private static List<String> rowsWithoutTrailingBlanks(String text) {
+        return text.lines().map(String::stripTrailing).toList();
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({"pytest-run, full-run", "pytest-run, final", "vim-edit, editing", "vim-edit, after-exit",
+            "apt-install, unpacked", "apt-install, after-remove"})
+    void textAtACheckpointsMomentIsWhatTmuxCapturedThenRowForRow(String session, String checkpoint) throws Exception {
+        Path cast = recording(session + ".cast");
+        double at = checkpointTime(cast, checkpoint);
+        CliRun run = CliRun.of("cast", "render", cast.toString(), "--at", Double.toString(at));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> captured = rowsWithoutTrailingBlanks(
+                Files.readString(recording(session + "." + checkpoint + ".txt"), StandardCharsets.UTF_8));
+        assertThat(captured).hasSize(40);
+        assertThat(rowsWithoutTrailingBlanks(run.out())).containsExactlyElementsOf(captured);
+    }
+
+    @Test
+    void pytestRunAtItsFinalCheckpointEndsWithTheQuietRunsSummaryAndThePrompt() throws Exception {
+        Path cast = recording("pytest-run.cast");
+        CliRun run = CliRun.of("cast", "render", cast.toString(), "--at",
+                Double.toString(checkpointTime(cast, "final")));
+        List<String> rows = rowsWithoutTrailingBlanks(run.out());
+        assertThat(rows.get(rows.size() - 2)).startsWith("1 failed, 5 passed in ");
+        assertThat(rows.getLast()).isEqualTo("agent@box:~/project#");
+        assertThat(rows).contains("FAILED tests/test_calc.py::test_greeting"
+                + " - AssertionError: assert 'Hello World' == 'Hello, World!'");
+    }
+
+    @Test
+    void vimRecordingShowsTheEditorAtEditingAndTheShellAfterItExits() throws Exception {
+        Path cast = recording("vim-edit.cast");
+        CliRun editing = CliRun.of("cast", "render", cast.toString(), "--at",
+                Double.toString(checkpointTime(cast, "editing")));
+        List<String> editor = rowsWithoutTrailingBlanks(editing.out());
+        assertThat(editor.getFirst()).contains("def greet(name):");
+        assertThat(editor.get(4)).startsWith("~");
+        assertThat(editor.get(38)).startsWith("greet.py [+]");
+
+        CliRun afterExit = CliRun.of("cast", "render", cast.toString(), "--at",
+                Double.toString(checkpointTime(cast, "after-exit")));
+        List<String> shell = rowsWithoutTrailingBlanks(afterExit.out());
+        assertThat(shell.subList(0, 3)).containsExactly("agent@box:~/project# vim -u ~/.vimrc greet.py",
+                "agent@box:~/project# cat greet.py", "def greet(name):");
+        assertThat(shell).noneMatch(row -> row.startsWith("~") || row.startsWith("greet.py [+]"));
     }
 
     @Test

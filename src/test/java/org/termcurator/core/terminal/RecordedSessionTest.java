@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordedSessionTest {
 
     private static final List<String> SESSIONS =
-            List.of("shell-session", "vim-edit", "less-pager", "htop", "tmux-client");
+            List.of("shell-session", "vim-edit", "less-pager", "htop", "tmux-client", "pytest-run", "apt-install");
 
     private static Path recording(String name) {
         URL url = RecordedSessionTest.class.getResource("recordings/" + name);
@@ -139,6 +139,46 @@ class RecordedSessionTest {
         assertThat(history).contains("1", "150", "250");
         String html = ScreenRenderer.toHtml(last, true);
         assertThat(html).contains("<span style=\"color:#cd0000;font-weight:bold;\">bold red</span>");
+    }
+
+    @Test
+    void pytestsColouredProgressLineScrollsIntoTheScrollbackWithItsColours() {
+        TerminalSnapshot fullRun = screenAtCheckpoint(player("pytest-run"), "full-run");
+        int progress = -1;
+        for (int i = 0; i < fullRun.scrollbackSize(); i++) {
+            if (fullRun.scrollbackLine(i).startsWith("tests/test_calc.py ")) {
+                progress = i;
+            }
+        }
+        assertThat(progress).as("progress line in the scrollback").isNotNegative();
+        String line = fullRun.scrollbackLine(progress);
+        assertThat(line).startsWith("tests/test_calc.py .....FFEsx").endsWith("[100%]");
+        int first = "tests/test_calc.py ".length();
+        // . green, F red, s yellow
+        assertThat(fullRun.scrollbackCellAt(progress, first).style().foreground())
+                .isEqualTo(TerminalColor.indexed(2));
+        assertThat(fullRun.scrollbackCellAt(progress, first + 5).style().foreground())
+                .isEqualTo(TerminalColor.indexed(1));
+        assertThat(fullRun.scrollbackCellAt(progress, first + 8).style().foreground())
+                .isEqualTo(TerminalColor.indexed(3));
+        assertThat(fullRun.lineText(fullRun.rows() - 2)).contains("2 failed, 5 passed, 1 skipped, 1 xfailed, 1 error");
+    }
+
+    @Test
+    void aptDrawsItsProgressBarOnTheBottomRowBelowItsScrollRegionAndClearsItWhenDone() {
+        CastPlayer player = player("apt-install");
+        TerminalSnapshot unpacked = screenAtCheckpoint(player, "unpacked");
+        int bottom = unpacked.rows() - 1;
+        assertThat(unpacked.lineText(bottom)).startsWith("Progress: [ 40%] [#");
+        assertThat(unpacked.cellAt(bottom, 0).style().background()).isEqualTo(TerminalColor.indexed(2));
+        assertThat(unpacked.cellAt(bottom, 0).style().foreground()).isEqualTo(TerminalColor.indexed(0));
+        // the output scrolled inside rows 1-39; as in tmux, the rows leaving the top went to the scrollback
+        assertThat(unpacked.lineText(bottom - 2)).isEqualTo("Unpacking sl (5.02-1+b1) ...");
+        assertThat(unpacked.scrollbackLine(unpacked.scrollbackSize() - 1)).isEqualTo("6");
+
+        TerminalSnapshot installed = screenAtCheckpoint(player, "after-install");
+        assertThat(installed.lineText(installed.rows() - 1)).isEmpty();
+        assertThat(installed.lineText(installed.rows() - 2)).isEqualTo("agent@box:~/project#");
     }
 
     @Test

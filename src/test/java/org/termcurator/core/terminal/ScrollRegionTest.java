@@ -72,6 +72,20 @@ class ScrollRegionTest {
     }
 
     @Test
+    void progressBarBelowARegionWithTopZeroStaysPutWhileOutputScrollsAboveIt() {
+        // apt's fancy progress: a region of all rows but the last (top given as 0), the bar drawn
+        // there with HVP column 0 between DECSC and DECRC, then the region reset and the bar erased
+        TerminalEmulator t = terminal(10, 5, ROWS, "\r\n",
+                "\n" + ESC + "7" + CSI + "0;4r" + ESC + "8" + CSI + "1A",
+                ESC + "7" + CSI + "5;0f" + "BAR" + ESC + "8", "out\r\nmore\r\n");
+        assertThat(t.screenText()).isEqualTo("row4\nout\nmore\n\nBAR");
+        assertThat(t.scrollbackLine(t.scrollbackSize() - 1)).isEqualTo("row3");
+        t.feed("\r\n" + ESC + "7" + CSI + "0;5r" + ESC + "8" + CSI + "1A" + CSI + "J" + "$ ");
+        assertThat(t.screenText()).isEqualTo("out\nmore\n$\n\n");
+        assertThat(t.scrollbackLine(t.scrollbackSize() - 1)).isEqualTo("row4");
+    }
+
+    @Test
     void mouseTrackingFormOfCsiTIsNotAScroll() {
         TerminalEmulator t = terminal(10, 5, ROWS, CSI + "1;2;3;4;5T");
         assertThat(t.lineText(0)).isEqualTo("row0");

@@ -14,7 +14,9 @@ attached to a second tmux server whose pane runs the shell, so the cast holds tm
 drawing (scroll regions, line insertion, cursor addressing) and the checkpoints capture the inner
 pane, which the client shows in full (status lines are off).
 
-Usage: record_sessions.py OUTPUT_DIR [SESSION...]   (needs tmux, asciinema, vim, less, htop)
+The "apt-install" session installs and removes a real package, so it needs root and apt.
+
+Usage: record_sessions.py OUTPUT_DIR [SESSION...]   (needs tmux, asciinema, vim, less, htop, python3-pytest)
 """
 import json
 import os
@@ -49,8 +51,9 @@ def capture(*flags):
 PROMPT = re.compile(r"agent@box:\S*# ?$")
 
 
-def wait_idle(quiet=1.0, prompt=True, limit=30.0):
-    """Waits until the pane has not changed for `quiet` seconds (and shows the prompt, if asked)."""
+def wait_idle(quiet=1.0, prompt=True, limit=30.0, shows=None):
+    """Waits until the pane has not changed for `quiet` seconds (and shows the prompt, or the
+    pattern `shows`, if asked)."""
     start = time.time()
     last, since = capture(), time.time()
     while time.time() - start < limit:
@@ -60,7 +63,10 @@ def wait_idle(quiet=1.0, prompt=True, limit=30.0):
             last, since = now, time.time()
         elif time.time() - since >= quiet:
             lines = [line for line in now.splitlines() if line.strip()]
-            if not prompt or (lines and PROMPT.search(lines[-1])):
+            if shows is not None:
+                if re.search(shows, now, re.MULTILINE):
+                    return
+            elif not prompt or (lines and PROMPT.search(lines[-1])):
                 return
     raise SystemExit("pane did not become idle")
 
@@ -73,6 +79,8 @@ def prepare_workdir():
         rc.write("PS1='\\[\\e[1;32m\\]agent@box\\[\\e[0m\\]:\\[\\e[1;34m\\]\\w\\[\\e[0m\\]\\$ '\n"
                  "export LS_COLORS='di=01;34:ln=01;36:ex=01;32:*.tar.gz=01;31:*.png=01;35'\n"
                  "export LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=" + WORK + "\n"
+                 # Debian's own tools (python3, pytest), not whatever the caller's PATH puts first
+                 "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n"
                  "unset PROMPT_COMMAND\ncd " + WORK + "/project\n")
     with open(VIMRC, "w") as rc:
         rc.write("set nocompatible\nsyntax on\nset number\nset ruler\nset laststatus=2\n"
@@ -89,6 +97,101 @@ def prepare_workdir():
     with open(os.path.join(project, "long.txt"), "w") as f:
         for i in range(1, 401):
             f.write(f"line {i} of the long file: the quick brown fox jumps over the lazy dog\n")
+
+
+CALC = '''"""Small helpers the pytest-run session tests."""
+
+
+def add(a, b):
+    return a + b
+
+
+def divide(a, b):
+    return a / b
+
+
+def greeting(name):
+    return f"Hello {name}"
+
+
+def parse_pairs(text):
+    """'a=1, b=2' -> {'a': 1, 'b': 2}"""
+    return {key.strip(): value.strip() for key, value in (pair.split("=") for pair in text.split(","))}
+'''
+
+TEST_CALC = '''import pytest
+
+from calc import add, divide, greeting, parse_pairs
+
+
+def test_add():
+    assert add(2, 3) == 5
+
+
+@pytest.mark.parametrize("a, b, expected", [(6, 3, 2), (1, 4, 0.25), (-9, 3, -3)])
+def test_divide(a, b, expected):
+    assert divide(a, b) == expected
+
+
+def test_divide_by_zero_raises():
+    with pytest.raises(ZeroDivisionError):
+        divide(1, 0)
+
+
+def test_greeting():
+    assert greeting("World") == "Hello, World!"
+
+
+def test_parse_pairs():
+    assert parse_pairs("a=1, b=2, c=3") == {"a": 1, "b": 2, "c": 3}
+
+
+@pytest.fixture
+def settings(tmp_path):
+    with open(tmp_path / "settings.toml") as f:
+        return f.read()
+
+
+def test_reads_settings(settings):
+    assert "debug" in settings
+
+
+@pytest.mark.skip(reason="needs a network connection")
+def test_download():
+    pass
+
+
+@pytest.mark.xfail(reason="rounding not handled yet")
+def test_rounding():
+    assert divide(1, 3) == 0.33
+'''
+
+
+def prepare_pytest_project():
+    project = os.path.join(WORK, "project")
+    os.makedirs(os.path.join(project, "tests"))
+    for name, text in [("calc.py", CALC), ("tests/test_calc.py", TEST_CALC),
+                       ("pytest.ini", "[pytest]\npythonpath = .\n")]:
+        with open(os.path.join(project, name), "w") as f:
+            f.write(text)
+
+
+APT_PACKAGE = "sl"
+
+
+def prepare_apt_install():
+    """The package must not be installed; fetching it beforehand keeps the recording off the network."""
+    subprocess.run(["apt-get", "remove", "-y", "-q", "-o", "DPkg::Lock::Timeout=600", APT_PACKAGE],
+                   check=True, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-q", "--download-only", "-o", "DPkg::Lock::Timeout=600",
+                    APT_PACKAGE], check=True, capture_output=True)
+    # Source lists renamed out of use (foo.list.off) would each add a notice that depends on the machine.
+    apt_conf = os.path.join(WORK, "apt.conf")
+    with open(apt_conf, "w") as conf:
+        conf.write('Dir::Ignore-Files-Silently:: "\\.(list|sources)\\..+$";\n')
+    with open(RCFILE, "a") as rc:
+        # needrestart's scan after dpkg reports on the machine's services, not on the terminal
+        rc.write(f"export APT_CONFIG={apt_conf} NEEDRESTART_SUSPEND=1\n")
 
 
 PYTEST = ("printf '\\e[1m============================= test session starts ==============================\\e[0m\\n"
@@ -158,6 +261,26 @@ SESSIONS = {
         ("type", "seq 1 45; echo done"), ("key", "Enter"), ("idle",),
         ("capture", "final"),
     ],
+    "pytest-run": [
+        ("type", "python3 -m pytest -rA --color=yes"), ("key", "Enter"), ("idle", 1.5),
+        ("capture", "full-run"),
+        ("type", "python3 -m pytest -q -x --color=yes"), ("key", "Enter"), ("idle", 1.5),
+        ("capture", "final"),
+    ],
+    # dpkg's --post-invoke hook waits for Enter after unpacking and after configuring, so the
+    # progress bar apt draws on the bottom row (under a scroll region) stays still for a capture.
+    # seq fills the screen first, so apt's output scrolls inside that region.
+    "apt-install": [
+        ("type", "seq 1 30"), ("key", "Enter"), ("idle",),
+        ("type", f"apt install -y -o Dpkg::Options::=--post-invoke='read line' {APT_PACKAGE}"), ("key", "Enter"),
+        ("idle", 1.5, False, 120, r"^Progress: \[ *\d+%\]"),
+        ("capture", "unpacked"),
+        ("key", "Enter"), ("idle", 1.5, False, 120, r"^Setting up "),
+        ("key", "Enter"), ("idle", 2.0, True, 120),
+        ("capture", "after-install"),
+        ("type", f"apt remove -y {APT_PACKAGE}"), ("key", "Enter"), ("idle", 2.0, True, 120),
+        ("capture", "after-remove"),
+    ],
 }
 
 
@@ -170,9 +293,15 @@ def start_server(socket, session, command):
     tmux("resize-window", "-t", session, "-x", str(COLS), "-y", str(ROWS), socket=socket)
 
 
+# Extra preparation a session needs after the work folder is laid out.
+PREPARE = {"pytest-run": prepare_pytest_project, "apt-install": prepare_apt_install}
+
+
 def record(name, steps, out_dir):
     cast = os.path.join(out_dir, name + ".cast")
     prepare_workdir()
+    if name in PREPARE:
+        PREPARE[name]()
     shell = f"bash --noprofile --rcfile {RCFILE}"
     client = name == "tmux-client"
     if client:
