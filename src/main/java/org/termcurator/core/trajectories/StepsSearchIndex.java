@@ -4,8 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Statement;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.BulkImportTuning;
 import org.termcurator.core.project.ProjectDb;
@@ -21,9 +20,10 @@ import org.termcurator.core.project.ProjectDb;
  */
 public final class StepsSearchIndex {
 
-    /** A batch's share of the writer: other writes wait at most about this long for an index transaction. */
+    /** A batch's share of the writer: other writes wait about this long at most for an index transaction. */
     private static final long BATCH_NANOS = 250_000_000L;
-    private static final int BATCH_TRAJECTORIES = 1000;
+    private static final int FIRST_BATCH = 50;
+    private static final int MAX_BATCH = 5000;
 
     private StepsSearchIndex() {
     }
@@ -45,24 +45,28 @@ public final class StepsSearchIndex {
      * A cancel stops between batches: what was indexed stays, the rest stays listed.
      */
     public static long catchUp(ProjectDb db, JobContext context) throws SQLException {
-        return catchUp(db, context, BATCH_TRAJECTORIES);
+        return catchUp(db, context, MAX_BATCH);
     }
 
-    static long catchUp(ProjectDb db, JobContext context, int batchTrajectories) throws SQLException {
+    static long catchUp(ProjectDb db, JobContext context, int maxBatch) throws SQLException {
         long total = backlog(db);
         if (total == 0) {
             return 0;
         }
         long done = 0;
+        int batch = Math.min(FIRST_BATCH, maxBatch);
         BulkImportTuning tuning = BulkImportTuning.apply(db);
         try {
             while (true) {
                 context.checkCancelled();
                 context.message(String.format("Indexing for search: %,d of %,d trajectories", done, total));
-                int indexed = db.write(connection -> indexBatch(connection, batchTrajectories));
+                int size = batch;
+                long start = System.nanoTime();
+                int indexed = db.write(connection -> indexBatch(connection, size));
                 if (indexed == 0) {
                     return done;
                 }
+                batch = nextBatch(batch, System.nanoTime() - start, maxBatch);
                 done += indexed;
                 // an import may list more while this runs
                 total = Math.max(total, done);
@@ -73,41 +77,27 @@ public final class StepsSearchIndex {
         }
     }
 
+    /** Sizes the next batch so that it takes about {@link #BATCH_NANOS}; trajectories differ a lot in size. */
+    private static int nextBatch(int batch, long tookNanos, int maxBatch) {
+        double scale = (double) BATCH_NANOS / Math.max(tookNanos, 1);
+        return (int) Math.clamp(Math.round(batch * Math.min(scale, 4.0)), 1, maxBatch);
+    }
+
     /**
-     * Indexes the next listed trajectories and unlists them; returns how many. A batch ends after
-     * {@code batchTrajectories} or once it kept the writer for {@link #BATCH_NANOS}, so other
-     * writes wait little. The text goes from the steps to the index inside SQLite: message and
-     * reasoning as one column, the keystrokes of the commands JSON, the terminal output.
+     * Indexes the first {@code count} listed trajectories and unlists them; returns how many.
+     * The text goes from the steps to the index inside SQLite: message and reasoning as one
+     * column, the keystrokes of the commands JSON one a line, the terminal output.
      */
-    static int indexBatch(Connection connection, int batchTrajectories) throws SQLException {
-        long start = System.nanoTime();
-        List<Long> listed = new ArrayList<>();
-        try (PreparedStatement next = connection.prepareStatement(
-                "SELECT trajectory_id FROM search_backlog ORDER BY trajectory_id LIMIT " + batchTrajectories);
-             ResultSet rows = next.executeQuery()) {
-            while (rows.next()) {
-                listed.add(rows.getLong(1));
-            }
+    static int indexBatch(Connection connection, int count) throws SQLException {
+        String listed = "(SELECT trajectory_id FROM search_backlog ORDER BY trajectory_id LIMIT " + count + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO steps_fts(rowid, message, commands, observation) SELECT id, "
+                    + "CASE WHEN message IS NULL THEN reasoning WHEN reasoning IS NULL THEN message "
+                    + "ELSE message || char(10) || reasoning END, "
+                    + "(SELECT group_concat(command.value ->> '$.keystrokes', char(10)) FROM json_each(steps.commands) AS command), "
+                    + "observation FROM steps WHERE trajectory_id IN " + listed);
+            return statement.executeUpdate("DELETE FROM search_backlog WHERE trajectory_id IN " + listed);
         }
-        int indexed = 0;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO steps_fts(rowid, message, commands, "
-                + "observation) SELECT id, CASE WHEN message IS NULL THEN reasoning WHEN reasoning IS NULL THEN message "
-                + "ELSE message || char(10) || reasoning END, "
-                + "(SELECT group_concat(command.value ->> '$.keystrokes', char(10)) FROM json_each(steps.commands) AS command), "
-                + "observation FROM steps WHERE trajectory_id = ?");
-             PreparedStatement unlist = connection.prepareStatement("DELETE FROM search_backlog WHERE trajectory_id = ?")) {
-            for (long trajectoryId : listed) {
-                insert.setLong(1, trajectoryId);
-                insert.executeUpdate();
-                unlist.setLong(1, trajectoryId);
-                unlist.executeUpdate();
-                indexed++;
-                if (System.nanoTime() - start >= BATCH_NANOS) {
-                    break;
-                }
-            }
-        }
-        return indexed;
     }
 
     /** Takes a trajectory's steps out of the index, unless they never went in; call before deleting the steps. */

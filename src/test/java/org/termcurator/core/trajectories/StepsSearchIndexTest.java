@@ -211,7 +211,7 @@ class StepsSearchIndexTest {
                 }
             });
         }
-        while (StepsSearchIndex.indexBatch(connection, 100) > 0) {
+        while (StepsSearchIndex.indexBatch(connection, 3) > 0) {
             // every listed trajectory, a batch at a time
         }
         connection.commit();
