@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 import org.termcurator.core.AppVersion;
 import org.sqlite.SQLiteException;
@@ -45,7 +47,9 @@ public final class ProjectDb implements AutoCloseable {
             "tasks", "task_files", "trajectories", "steps", "test_results", "attachments",
             "seeds", "skills", "rollouts", "presets", "exports");
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectDb.class);
     private static final int MAX_READERS = 4;
+    private static final int PAGE_SIZE = 8192;
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     public enum Mode { READ_WRITE, READ_ONLY }
@@ -60,6 +64,7 @@ public final class ProjectDb implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final AtomicInteger openedReaders = new AtomicInteger();
     private volatile boolean closed;
+    private final BulkImportTuning.Shared bulkImports = new BulkImportTuning.Shared();
     /** Write transactions committed since the file was opened: readers' caches compare it. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
@@ -97,6 +102,9 @@ public final class ProjectDb implements AutoCloseable {
             Files.deleteIfExists(staging);
             try (Connection connection = connect(staging, false)) {
                 try (Statement statement = connection.createStatement()) {
+                    // Steps hold kilobytes of terminal text each: 8 KiB pages waste less of each
+                    // page than 4 KiB ones and make imports write about a fifth less (ADR 0016).
+                    statement.execute("PRAGMA page_size = " + PAGE_SIZE);
                     statement.execute("PRAGMA application_id = " + APPLICATION_ID);
                     statement.execute("PRAGMA journal_mode = WAL");
                 }
@@ -313,6 +321,21 @@ public final class ProjectDb implements AutoCloseable {
         return writer == null ? -1 : commits.get();
     }
 
+    BulkImportTuning.Shared bulkImports() {
+        return bulkImports;
+    }
+
+    /** Checkpoints on a connection of their own, beside the writer; null when that connection cannot be opened. */
+    BackgroundCheckpoints startBackgroundCheckpoints() {
+        try {
+            ensureOpen();
+            return BackgroundCheckpoints.start(file, connect(file, false));
+        } catch (SQLException e) {
+            LOG.warn("no background checkpoints for {}; the writer checkpoints itself", file, e);
+            return null;
+        }
+    }
+
     /** Runs {@code work} on a read-only connection; it sees the last committed state. */
     public <T> T read(SqlWork<T> work) throws SQLException {
         ensureOpen();
@@ -405,6 +428,7 @@ public final class ProjectDb implements AutoCloseable {
             return;
         }
         closed = true;
+        bulkImports.close();
         if (writerThread != null) {
             writerThread.shutdown();
             try {
