@@ -62,7 +62,7 @@ public final class RunImporter {
     private final class Run implements ItemSink {
         private final JobContext context;
         private final long totalBytes;
-        private final List<Trajectory> batch = new ArrayList<>();
+        private final List<TrajectoryWriter.Encoded> batch = new ArrayList<>();
         private final List<ImportError> errors = new ArrayList<>();
         private final Map<Path, RunMetadata> runMetadata = new HashMap<>();
         private CompletableFuture<int[]> inFlight;
@@ -146,7 +146,7 @@ public final class RunImporter {
 
         @Override
         public void accept(Trajectory trajectory, long bytes) throws SQLException {
-            batch.add(trajectory);
+            batch.add(TrajectoryWriter.encode(trajectory));
             batchBytes += approximateSize(trajectory);
             advance(bytes);
             if (batch.size() >= BATCH_ITEMS || batchBytes >= BATCH_BYTES) {
@@ -184,7 +184,7 @@ public final class RunImporter {
             if (batch.isEmpty()) {
                 return;
             }
-            List<Trajectory> items = List.copyOf(batch);
+            List<TrajectoryWriter.Encoded> items = List.copyOf(batch);
             batch.clear();
             batchBytes = 0;
             awaitWrite();
@@ -193,7 +193,7 @@ public final class RunImporter {
                     return db.write(connection -> {
                         int[] outcome = new int[TrajectoryWriter.Outcome.values().length];
                         try (TrajectoryWriter writer = new TrajectoryWriter(connection)) {
-                            for (Trajectory trajectory : items) {
+                            for (TrajectoryWriter.Encoded trajectory : items) {
                                 outcome[writer.write(trajectory).ordinal()]++;
                             }
                         }

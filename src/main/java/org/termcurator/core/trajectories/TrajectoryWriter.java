@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,9 +44,9 @@ final class TrajectoryWriter implements AutoCloseable {
     TrajectoryWriter(Connection connection) throws SQLException {
         this.connection = connection;
         find = connection.prepareStatement("SELECT id, content_hash FROM trajectories WHERE source_path = ?");
+        // RETURNING, not getGeneratedKeys: the driver answers that with a new statement each time
         insert = connection.prepareStatement("INSERT INTO trajectories(" + COLUMNS + ") VALUES ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS);
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         update = connection.prepareStatement("UPDATE trajectories SET (" + COLUMNS + ") = ("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?");
         insertStep = connection.prepareStatement("INSERT INTO steps(trajectory_id, idx, role, message, reasoning, "
@@ -61,7 +62,34 @@ final class TrajectoryWriter implements AutoCloseable {
         linkRollout = connection.prepareStatement("UPDATE rollouts SET trajectory_id = ? WHERE id = ?");
     }
 
+    /**
+     * A trajectory with its JSON columns already written out. Encoding takes a good part of the
+     * work of a write, and an import encodes on its reading thread so that the writer thread,
+     * the one SQLite allows, only binds and steps.
+     */
+    record Encoded(Trajectory trajectory, String rewards, String timings, String extra, int turnCount,
+                   Long tokenCount, List<EncodedStep> steps) {
+    }
+
+    record EncodedStep(Step step, String commands, String metrics, String extra) {
+    }
+
+    static Encoded encode(Trajectory t) {
+        List<EncodedStep> steps = new ArrayList<>(t.steps().size());
+        for (Step step : t.steps()) {
+            steps.add(new EncodedStep(step, commandsJson(step), step.metrics() == null ? null : json(step.metrics()),
+                    json(stepExtra(step))));
+        }
+        return new Encoded(t, t.rewards().isEmpty() ? null : json(Json.MAPPER.valueToTree(t.rewards())),
+                json(t.timings()), json(t.extra()), t.turnCount(), t.tokenCount(), steps);
+    }
+
     Outcome write(Trajectory trajectory) throws SQLException {
+        return write(encode(trajectory));
+    }
+
+    Outcome write(Encoded encoded) throws SQLException {
+        Trajectory trajectory = encoded.trajectory();
         Long existing = null;
         find.setString(1, trajectory.sourcePath());
         try (ResultSet rows = find.executeQuery()) {
@@ -73,31 +101,31 @@ final class TrajectoryWriter implements AutoCloseable {
             }
         }
         long id;
+        RolloutLink rollout = rolloutOf(trajectory);
         if (existing == null) {
-            bindRow(insert, trajectory);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            bindRow(insert, encoded, rollout);
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 id = keys.getLong(1);
             }
         } else {
             id = existing;
+            listForSearch.executeBatch(); // the replace below asks whether this one is listed
             deleteChildren(connection, id);
-            bindRow(update, trajectory);
+            bindRow(update, encoded, rollout);
             update.setLong(29, id);
             update.executeUpdate();
         }
-        RolloutLink rollout = rolloutOf(trajectory);
         if (rollout != null) {
             linkRollout.setLong(1, id);
             linkRollout.setLong(2, rollout.id());
             linkRollout.executeUpdate();
         }
-        writeSteps(id, trajectory.steps());
+        writeSteps(id, encoded.steps());
         writeTests(id, trajectory.tests());
         writeAttachments(id, trajectory.attachments());
         listForSearch.setLong(1, id);
-        listForSearch.executeUpdate();
+        listForSearch.addBatch();
         return existing == null ? Outcome.IMPORTED : Outcome.UPDATED;
     }
 
@@ -135,8 +163,8 @@ final class TrajectoryWriter implements AutoCloseable {
         }
     }
 
-    private void bindRow(PreparedStatement statement, Trajectory t) throws SQLException {
-        RolloutLink rollout = rolloutOf(t);
+    private void bindRow(PreparedStatement statement, Encoded encoded, RolloutLink rollout) throws SQLException {
+        Trajectory t = encoded.trajectory();
         // the rollout knows the task folder it ran; a name may belong to several tasks
         Long taskId = rollout != null && rollout.taskId() != null ? rollout.taskId() : TaskLinks.find(taskByName, t.taskName());
         int i = 1;
@@ -153,41 +181,42 @@ final class TrajectoryWriter implements AutoCloseable {
         setLong(statement, i++, t.attempt() == null ? null : t.attempt().longValue());
         setLong(statement, i++, t.resolved() == null ? null : t.resolved() ? 1L : 0L);
         setDouble(statement, i++, t.reward());
-        statement.setString(i++, t.rewards().isEmpty() ? null : json(Json.MAPPER.valueToTree(t.rewards())));
+        statement.setString(i++, encoded.rewards());
         statement.setString(i++, t.failureMode());
         statement.setString(i++, t.exception());
         setLong(statement, i++, t.inputTokens());
         setLong(statement, i++, t.outputTokens());
         setLong(statement, i++, t.cachedTokens());
         setDouble(statement, i++, t.costUsd());
-        statement.setInt(i++, t.turnCount());
-        setLong(statement, i++, t.tokenCount());
+        statement.setInt(i++, encoded.turnCount());
+        setLong(statement, i++, encoded.tokenCount());
         statement.setString(i++, t.startedAt());
         statement.setString(i++, t.finishedAt());
-        statement.setString(i++, json(t.timings()));
-        statement.setString(i++, json(t.extra()));
+        statement.setString(i++, encoded.timings());
+        statement.setString(i++, encoded.extra());
         statement.setString(i++, t.contentHash());
         statement.setString(i, Instant.now().toString());
     }
 
-    private void writeSteps(long trajectoryId, List<Step> steps) throws SQLException {
+    private void writeSteps(long trajectoryId, List<EncodedStep> steps) throws SQLException {
         if (steps.isEmpty()) {
             return;
         }
-        for (Step step : steps) {
+        for (EncodedStep encoded : steps) {
+            Step step = encoded.step();
             int i = 1;
             insertStep.setLong(i++, trajectoryId);
             insertStep.setInt(i++, step.index());
             insertStep.setString(i++, step.role());
             insertStep.setString(i++, step.message());
             insertStep.setString(i++, step.reasoning());
-            insertStep.setString(i++, commandsJson(step));
+            insertStep.setString(i++, encoded.commands());
             insertStep.setString(i++, step.observation());
-            insertStep.setString(i++, step.metrics() == null ? null : json(step.metrics()));
+            insertStep.setString(i++, encoded.metrics());
             insertStep.setString(i++, step.parseStatus() == null ? null : step.parseStatus().dbValue());
             insertStep.setString(i++, step.timestamp());
             setDouble(insertStep, i++, step.castTime());
-            insertStep.setString(i, json(stepExtra(step)));
+            insertStep.setString(i, encoded.extra());
             insertStep.addBatch();
         }
         insertStep.executeBatch();
@@ -277,8 +306,10 @@ final class TrajectoryWriter implements AutoCloseable {
         }
     }
 
+    /** Lists the batch's trajectories for the search index, then closes the statements. */
     @Override
     public void close() throws SQLException {
+        listForSearch.executeBatch();
         for (PreparedStatement statement : List.of(find, insert, update, insertStep, listForSearch, insertTest,
                 insertAttachment, taskByName, rolloutById, linkRollout)) {
             statement.close();
