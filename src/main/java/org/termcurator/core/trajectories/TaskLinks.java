@@ -12,9 +12,15 @@ import java.sql.SQLException;
  */
 public final class TaskLinks {
 
+    /** The name after its last '/': the expression of the index tasks_name_tail (schema 6), so lookups use it. */
+    private static final String TAIL = "replace(name, rtrim(name, replace(name, '/', '')), '')";
+
+    // exact name; else a task whose name ends in "/" + the name (found through the tail index,
+    // then compared exactly); else, for "org/name", the task "name"
     static final String TASK_BY_NAME = "SELECT id FROM tasks WHERE name = ?1 "
-            + "UNION ALL SELECT id FROM tasks WHERE name LIKE '%/' || ?1 "
-            + "UNION ALL SELECT id FROM tasks WHERE ?1 LIKE '%/%' AND name = substr(?1, instr(?1, '/') + 1) LIMIT 1";
+            + "UNION ALL SELECT id FROM tasks WHERE " + TAIL + " = " + TAIL.replace("name", "?1")
+            + " AND substr(name, -length(?1) - 1) = '/' || ?1 "
+            + "UNION ALL SELECT id FROM tasks WHERE instr(?1, '/') > 0 AND name = substr(?1, instr(?1, '/') + 1) LIMIT 1";
 
     private TaskLinks() {
     }
