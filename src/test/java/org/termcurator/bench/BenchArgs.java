@@ -18,4 +18,9 @@ final class BenchArgs {
         }
         return fallback;
     }
+
+    /** Whether a flag without a value is given. */
+    static boolean hasArg(String[] args, String name) {
+        return java.util.List.of(args).contains(name);
+    }
 }

@@ -1,5 +1,8 @@
 package org.termcurator.bench;
 
+import static org.termcurator.bench.BenchArgs.hasArg;
+import static org.termcurator.bench.BenchArgs.intArg;
+
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import javafx.application.Platform;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.terminal.CastPlayer;
+import org.termcurator.core.terminal.EmulatorWarmUp;
 import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.RunImporter;
 import org.termcurator.core.trajectories.TrajectoryDetail;
@@ -24,7 +28,7 @@ import org.termcurator.ui.trajectories.ReplayProbe;
 /**
  * Time to first frame and seeks in the replay view, on a stored trajectory with a large cast.
  *
- * <pre>scripts/bench.sh ReplayBench [--cast-kb 4096] [--rounds 5] [--seeks 200]</pre>
+ * <pre>scripts/bench.sh ReplayBench [--cast-kb 4096] [--rounds 5] [--seeks 200] [--no-warm-up]</pre>
  *
  * A Terminal-Bench trial with a generated tmux cast of --cast-kb is imported into a fresh project.
  * Each round opens it in a real (headless) replay view and measures from {@code show(detail)} to
@@ -34,7 +38,9 @@ import org.termcurator.ui.trajectories.ReplayProbe;
  * random steps, timing the seek call on the FX thread and the time until the frame showing it
  * was drawn (this waits for the next pulse, at most one 60 Hz frame). The baseline, measured in
  * the same run, is the core alone: the cast's bytes into a {@code CastPlayer} and its final
- * screen, and {@code screenAt} at the same random moments.
+ * screen, and {@code screenAt} at the same random moments. The first of two warm-up rounds is
+ * reported as the first open in a fresh JVM: after the app's own warm-up at start
+ * ({@link EmulatorWarmUp}), or without it with --no-warm-up.
  */
 public final class ReplayBench {
 
@@ -59,23 +65,15 @@ public final class ReplayBench {
         started.get();
         Platform.setImplicitExit(false);
         ReplayProbe probe = onFx(() -> new ReplayProbe(db));
+        if (!hasArg(args, "--no-warm-up")) {
+            // what the app does at start, so that the first open below is the app's first open
+            long warmUpStart = System.nanoTime();
+            EmulatorWarmUp.run();
+            System.out.printf("the app's warm-up at start: %.0f ms%n", millis(System.nanoTime() - warmUpStart));
+        }
 
         for (int round = -2; round < rounds; round++) {
             boolean warmUp = round < 0;
-            // baseline: the core alone
-            long baseStart = System.nanoTime();
-            CastPlayer player = CastPlayer.load(new ByteArrayInputStream(castBytes), CastPlayer.Settings.DEFAULTS);
-            player.finalScreen();
-            double baseFirst = millis(System.nanoTime() - baseStart);
-            Random random = new Random(round + 100);
-            List<Double> baseSeeks = new ArrayList<>();
-            for (int i = 0; i < seeks; i++) {
-                double at = random.nextDouble() * player.duration();
-                long start = System.nanoTime();
-                player.screenAt(at);
-                baseSeeks.add(millis(System.nanoTime() - start));
-            }
-
             // the view
             long before = onFx(() -> probe.terminal().paintCount());
             long openStart = System.nanoTime();
@@ -90,9 +88,25 @@ public final class ReplayBench {
             long ready = waitForFrame(probe, () -> probe.model().session() != null);
             double readyAfter = millis(ready - openStart);
 
+            // baseline: the core alone, after the view so that the first round's view starts cold
+            long baseStart = System.nanoTime();
+            CastPlayer player = CastPlayer.load(new ByteArrayInputStream(castBytes), CastPlayer.Settings.DEFAULTS);
+            player.finalScreen();
+            double baseFirst = millis(System.nanoTime() - baseStart);
+            Random random = new Random(round + 100);
+            List<Double> baseSeeks = new ArrayList<>();
+            for (int i = 0; i < seeks; i++) {
+                double at = random.nextDouble() * player.duration();
+                long start = System.nanoTime();
+                player.screenAt(at);
+                baseSeeks.add(millis(System.nanoTime() - start));
+            }
+
             random = new Random(round + 100);
             List<Double> seekCalls = new ArrayList<>();
             List<Double> seekFrames = new ArrayList<>();
+            List<Double> momentFrames = new ArrayList<>();
+            List<Double> stepFrames = new ArrayList<>();
             double duration = onFx(() -> probe.model().duration());
             for (int i = 0; i < seeks; i++) {
                 double at = random.nextDouble() * duration;
@@ -113,6 +127,7 @@ public final class ReplayBench {
                 long frame = waitForFrame(probe, () -> probe.terminal().paintCount() > painted);
                 seekCalls.add(millis(call[1] - call[0]));
                 seekFrames.add(millis(frame - call[0]));
+                (byStep ? stepFrames : momentFrames).add(millis(frame - call[0]));
             }
             // a redraw of an unchanged screen: what the drawing alone and the wait for a pulse cost
             List<Double> redraws = new ArrayList<>();
@@ -125,12 +140,18 @@ public final class ReplayBench {
                 });
                 redraws.add(millis(waitForFrame(probe, () -> probe.terminal().paintCount() > painted) - start));
             }
+            if (round == -2) {
+                System.out.printf("first open in this JVM: first frame %.0f ms, replay ready %.0f ms%n", firstFrame, readyAfter);
+            }
             if (!warmUp) {
                 System.out.printf("round %d: first frame %.0f ms (core alone %.0f ms), replay ready %.0f ms; seek call p50 %.2f p99 %.2f ms "
                                 + "(core alone p50 %.2f p99 %.2f ms); seek to drawn frame p50 %.1f p99 %.1f ms; redraw only p50 %.1f p99 %.1f ms%n",
                         round + 1, firstFrame, baseFirst, readyAfter, percentile(seekCalls, 50), percentile(seekCalls, 99),
                         percentile(baseSeeks, 50), percentile(baseSeeks, 99), percentile(seekFrames, 50),
                         percentile(seekFrames, 99), percentile(redraws, 50), percentile(redraws, 99));
+                System.out.printf("         seek to drawn frame, to a moment p50 %.1f p99 %.1f ms; to a step (step panel filled too) p50 %.1f p99 %.1f ms%n",
+                        percentile(momentFrames, 50), percentile(momentFrames, 99), percentile(stepFrames, 50),
+                        percentile(stepFrames, 99));
             }
         }
         onFx(() -> {
@@ -180,12 +201,4 @@ public final class ReplayBench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
 }

@@ -1,5 +1,8 @@
 package org.termcurator.bench;
 
+import static org.termcurator.bench.BenchArgs.intArg;
+import static org.termcurator.bench.BenchArgs.stringArg;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -266,17 +269,4 @@ public final class RolloutBench {
         return task;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
-        String value = stringArg(args, name, null);
-        return value == null ? fallback : Integer.parseInt(value);
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }

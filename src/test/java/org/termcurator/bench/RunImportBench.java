@@ -1,5 +1,9 @@
 package org.termcurator.bench;
 
+import static org.termcurator.bench.BenchArgs.hasArg;
+import static org.termcurator.bench.BenchArgs.intArg;
+import static org.termcurator.bench.BenchArgs.stringArg;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -183,23 +187,6 @@ public final class RunImportBench {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
         System.out.printf("  baseline (python3 json parse, no store) %-20s %s%n", label, output);
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static boolean hasArg(String[] args, String name) {
-        return List.of(args).contains(name);
     }
 
     private static void deleteTree(Path root) throws IOException {
