@@ -1,6 +1,7 @@
 package org.termcurator.ui.session;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -66,17 +67,23 @@ public final class ProjectSession implements AutoCloseable {
      * after anything stored trajectories. While a job runs, it goes on with what came meanwhile.
      */
     public synchronized void indexForSearch(ProjectDb db) {
+        if (db != project.get()) {
+            return; // closed meanwhile: the next open of that project picks up where it stopped
+        }
         if (indexing != null) {
             indexAgain = true;
             return;
         }
+        AtomicReference<Job<Long>> self = new AtomicReference<>();
         Job<Long> job = jobs.submit("Index trajectories for search", context -> {
             long indexed = 0;
             do {
                 indexed += StepsSearchIndex.catchUp(db, context);
-            } while (continueIndexing());
+            } while (continueIndexing(self.get()));
             return indexed;
         });
+        // set before the job can ask continueIndexing, which waits for this method to return
+        self.set(job);
         indexing = job;
         job.completion().whenComplete((indexed, failure) -> {
             synchronized (this) {
@@ -88,10 +95,17 @@ public final class ProjectSession implements AutoCloseable {
         });
     }
 
-    private synchronized boolean continueIndexing() {
-        boolean again = indexAgain;
-        indexAgain = false;
-        return again;
+    /** Whether the job goes on for what was stored meanwhile; when it stops, the next request starts a new one. */
+    private synchronized boolean continueIndexing(Job<Long> job) {
+        if (indexing != job) {
+            return false;
+        }
+        if (indexAgain) {
+            indexAgain = false;
+            return true;
+        }
+        indexing = null;
+        return false;
     }
 
     public boolean isOpen() {
