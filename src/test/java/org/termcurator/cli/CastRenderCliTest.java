@@ -43,6 +43,11 @@ class CastRenderCliTest {
                 .mapToDouble(CastMarker::time).findFirst().orElseThrow();
     }
 
+    /** {@code cast render CAST --at} the moment of the checkpoint's marker. */
+    private static CliRun renderAtCheckpoint(Path cast, String checkpoint) throws Exception {
+        return CliRun.of("cast", "render", cast.toString(), "--at", Double.toString(checkpointTime(cast, checkpoint)));
+    }
+
     private static List<String> rowsWithoutTrailingBlanks(String text) {
         return text.lines().map(String::stripTrailing).toList();
     }
@@ -52,8 +57,7 @@ class CastRenderCliTest {
             "apt-install, unpacked", "apt-install, after-remove"})
     void textAtACheckpointsMomentIsWhatTmuxCapturedThenRowForRow(String session, String checkpoint) throws Exception {
         Path cast = recording(session + ".cast");
-        double at = checkpointTime(cast, checkpoint);
-        CliRun run = CliRun.of("cast", "render", cast.toString(), "--at", Double.toString(at));
+        CliRun run = renderAtCheckpoint(cast, checkpoint);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> captured = rowsWithoutTrailingBlanks(
@@ -65,8 +69,7 @@ class CastRenderCliTest {
     @Test
     void pytestRunAtItsFinalCheckpointEndsWithTheQuietRunsSummaryAndThePrompt() throws Exception {
         Path cast = recording("pytest-run.cast");
-        CliRun run = CliRun.of("cast", "render", cast.toString(), "--at",
-                Double.toString(checkpointTime(cast, "final")));
+        CliRun run = renderAtCheckpoint(cast, "final");
         List<String> rows = rowsWithoutTrailingBlanks(run.out());
         assertThat(rows.get(rows.size() - 2)).startsWith("1 failed, 5 passed in ");
         assertThat(rows.getLast()).isEqualTo("agent@box:~/project#");
@@ -77,15 +80,13 @@ class CastRenderCliTest {
     @Test
     void vimRecordingShowsTheEditorAtEditingAndTheShellAfterItExits() throws Exception {
         Path cast = recording("vim-edit.cast");
-        CliRun editing = CliRun.of("cast", "render", cast.toString(), "--at",
-                Double.toString(checkpointTime(cast, "editing")));
+        CliRun editing = renderAtCheckpoint(cast, "editing");
         List<String> editor = rowsWithoutTrailingBlanks(editing.out());
         assertThat(editor.getFirst()).contains("def greet(name):");
         assertThat(editor.get(4)).startsWith("~");
         assertThat(editor.get(38)).startsWith("greet.py [+]");
 
-        CliRun afterExit = CliRun.of("cast", "render", cast.toString(), "--at",
-                Double.toString(checkpointTime(cast, "after-exit")));
+        CliRun afterExit = renderAtCheckpoint(cast, "after-exit");
         List<String> shell = rowsWithoutTrailingBlanks(afterExit.out());
         assertThat(shell.subList(0, 3)).containsExactly("agent@box:~/project# vim -u ~/.vimrc greet.py",
                 "agent@box:~/project# cat greet.py", "def greet(name):");
