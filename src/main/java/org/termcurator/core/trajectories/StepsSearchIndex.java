@@ -57,9 +57,9 @@ public final class StepsSearchIndex {
         int batch = Math.min(FIRST_BATCH, maxBatch);
         BulkImportTuning tuning = BulkImportTuning.apply(db);
         try {
+            context.message(String.format("Indexing for search: %,d trajectories", total));
             while (true) {
                 context.checkCancelled();
-                context.message(String.format("Indexing for search: %,d of %,d trajectories", done, total));
                 int size = batch;
                 long start = System.nanoTime();
                 int indexed = db.write(connection -> indexBatch(connection, size));
@@ -70,6 +70,7 @@ public final class StepsSearchIndex {
                 done += indexed;
                 // an import may list more while this runs
                 total = Math.max(total, done);
+                context.message(String.format("Indexing for search: %,d of %,d trajectories", done, total));
                 context.progress(done, total);
             }
         } finally {
