@@ -46,14 +46,19 @@ final class SettingsJson {
         } catch (ValueInstantiationException e) {
             // a record's own check failed: its message already names the field
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalArgumentException("curation settings: " + cause.getMessage(), e);
+            throw new IllegalArgumentException("curation settings: " + line(e) + cause.getMessage(), e);
         } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("curation settings: field '" + path(e) + "': "
+            throw new IllegalArgumentException("curation settings: " + line(e) + "field '" + path(e) + "': "
                     + e.getOriginalMessage().lines().findFirst().orElse("invalid"), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("curation settings: not valid JSON (line "
                     + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** "line N, " where the parser knows it (the file's own line, for a file of several lines). */
+    private static String line(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : "line " + e.getLocation().getLineNr() + ", ";
     }
 
     private static String path(JsonMappingException e) {

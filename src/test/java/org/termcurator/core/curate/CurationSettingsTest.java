@@ -49,15 +49,18 @@ class CurationSettingsTest extends ProjectTestSupport {
     }
 
     @Test
-    void errorsNameTheFieldAtFault() {
+    void errorsNameTheLineAndTheFieldAtFault() {
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"turns\": {\"min\": 5, \"max\": 2}}"))
-                .hasMessage("curation settings: turns.max: must not be below turns.min");
+                .hasMessage("curation settings: line 1, turns.max: must not be below turns.min");
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"tokens\": {\"max\": \"lots\"}}"))
-                .hasMessageStartingWith("curation settings: field 'tokens.max'");
+                .hasMessageStartingWith("curation settings: line 1, field 'tokens.max'");
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"outcome\": {\"mode\": \"best\"}}"))
-                .hasMessageStartingWith("curation settings: field 'outcome.mode'");
+                .hasMessageStartingWith("curation settings: line 1, field 'outcome.mode'");
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"nearDuplicate\": {}}"))
-                .hasMessageStartingWith("curation settings: field 'nearDuplicate'");
+                .hasMessageStartingWith("curation settings: line 1, field 'nearDuplicate'");
+        assertThatThrownBy(() -> CurationSettings.fromJson("{\n  \"seed\": 3,\n  \"turns\": {\n    \"min\": \"many\"\n  }\n}"))
+                .as("in a file of several lines, the line of the bad value")
+                .hasMessageStartingWith("curation settings: line 4, field 'turns.min'");
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"tokens\": {\"encoding\": \"gpt-9\"}}"))
                 .hasMessageContaining("tokens.encoding: unknown encoding 'gpt-9'");
         assertThatThrownBy(() -> CurationSettings.fromJson("{\"quality\": {\"denyPatterns\": [\"ok\", \"(\"]}}"))
