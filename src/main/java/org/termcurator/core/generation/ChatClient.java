@@ -151,18 +151,35 @@ public final class ChatClient {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * Throws when the endpoint names an API key variable that is not set, so that a run can stop
+     * before it starts instead of failing every request the same way.
+     */
+    public void requireApiKey() throws ChatException {
+        apiKey();
+    }
+
+    /** The API key from the named environment variable; null when the endpoint needs none. */
+    private String apiKey() throws ChatException {
+        if (endpoint.apiKeyEnvVar() == null) {
+            return null;
+        }
+        String key = environment.apply(endpoint.apiKeyEnvVar());
+        if (key == null || key.isBlank()) {
+            throw new ChatException("the environment variable " + endpoint.apiKeyEnvVar()
+                    + " (named in Settings for the API key) is not set", 0, null);
+        }
+        return key.strip();
+    }
+
     private HttpRequest request(String body, Duration timeout) throws ChatException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatCompletionsUri())
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (endpoint.apiKeyEnvVar() != null) {
-            String key = environment.apply(endpoint.apiKeyEnvVar());
-            if (key == null || key.isBlank()) {
-                throw new ChatException("the environment variable " + endpoint.apiKeyEnvVar()
-                        + " (named in Settings for the API key) is not set", 0, null);
-            }
-            builder.header("Authorization", "Bearer " + key.strip());
+        String key = apiKey();
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
         }
         return builder.build();
     }

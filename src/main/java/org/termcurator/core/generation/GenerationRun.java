@@ -94,6 +94,11 @@ public final class GenerationRun {
     }
 
     public Result run(JobContext context) throws SQLException, IOException, InterruptedException {
+        try {
+            client.requireApiKey();
+        } catch (ChatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         List<TaskPlan> plans = GenerationPlanner.plan(config, seeds, skills);
         Files.createDirectories(config.outDir());
         if (store != null) {

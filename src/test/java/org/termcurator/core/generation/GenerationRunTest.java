@@ -1,6 +1,7 @@
 package org.termcurator.core.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -237,12 +238,14 @@ public class GenerationRunTest extends GenerationProjectTest {
     }
 
     @Test
-    void missingKeyVariableIsReportedByNameWithoutSendingAnything() throws Exception {
+    void missingKeyVariableStopsTheRunBeforeItStartsAndNamesTheVariable() throws Exception {
         seeds.insert(Seed.of("Problem"));
-        GenerationRun.Result result = run(config(GenerationMode.SEED, 1, null), Map.of()).run(JobContext.unobserved());
-        assertThat(result.failures().getFirst().reason())
-                .isEqualTo("the environment variable CURATOR_TEST_KEY (named in Settings for the API key) is not set");
+        GenerationRun run = run(config(GenerationMode.SEED, 3, null), Map.of());
+        assertThatThrownBy(() -> run.run(JobContext.unobserved()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the environment variable CURATOR_TEST_KEY (named in Settings for the API key) is not set");
         assertThat(server.requests()).isEmpty();
+        assertThat(out).as("no task folders either").doesNotExist();
     }
 
     @Test
