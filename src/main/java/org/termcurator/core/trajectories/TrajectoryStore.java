@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.search.FullTextQuery;
 
 /** Reads a project's trajectories: filtered pages, facet counts, one trajectory whole, attachment contents. */
 public final class TrajectoryStore {
@@ -211,7 +212,7 @@ public final class TrajectoryStore {
     private static Where where(TrajectoryFilter filter, TrajectoryFacet except) {
         List<String> conditions = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
-        String match = FullTextQuery.toMatch(filter.query());
+        String match = FullTextQuery.expression(filter.query(), false);
         if (match != null) {
             conditions.add("id IN (SELECT trajectory_id FROM steps WHERE id IN "
                     + "(SELECT rowid FROM steps_fts WHERE steps_fts MATCH ?))");

@@ -43,7 +43,7 @@ import org.termcurator.core.tasks.lint.LintStatus;
 import org.termcurator.core.tasks.lint.ProjectLinter;
 import org.termcurator.core.tasks.query.CategoryDifficultyCount;
 import org.termcurator.core.tasks.query.FacetValue;
-import org.termcurator.core.tasks.query.FullTextQuery;
+import org.termcurator.core.search.FullTextQuery;
 import org.termcurator.core.tasks.query.TaskFacet;
 import org.termcurator.core.tasks.query.TaskQueries;
 import org.termcurator.core.tasks.query.TaskQuery;

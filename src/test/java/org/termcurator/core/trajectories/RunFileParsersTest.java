@@ -63,13 +63,4 @@ class RunFileParsersTest {
         }
         assertThat(lines).containsExactly("1:3", "2:0", "3:600000", "4:4");
     }
-
-    @Test
-    void searchTextBecomesASafeFullTextQuery() {
-        assertThat(FullTextQuery.toMatch("chmod   app")).isEqualTo("\"chmod\" AND \"app\"");
-        assertThat(FullTextQuery.toMatch("pyt* \"no such file\"")).isEqualTo("\"pyt\" * AND \"no such file\"");
-        // quotes inside a word are escaped, operators are plain words
-        assertThat(FullTextQuery.toMatch("a\"b OR (")).isEqualTo("\"a\"\"b\" AND \"OR\" AND \"(\"");
-        assertThat(FullTextQuery.toMatch("  ")).isNull();
-    }
 }

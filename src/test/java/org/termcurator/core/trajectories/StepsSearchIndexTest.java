@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.search.FullTextQuery;
 
 /** The steps' search index: its upgrade from schema 3, its backlog, and its entries when a run is imported again. */
 class StepsSearchIndexTest {
@@ -231,7 +232,7 @@ class StepsSearchIndexTest {
     private static Set<Long> matching(Connection connection, String search) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT rowid FROM steps_fts WHERE steps_fts MATCH ?")) {
-            statement.setString(1, FullTextQuery.toMatch(search));
+            statement.setString(1, FullTextQuery.expression(search, false));
             return ids(statement);
         }
     }

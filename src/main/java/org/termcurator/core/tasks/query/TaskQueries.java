@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.search.FullTextQuery;
 import org.termcurator.core.tasks.TaskStore;
 import org.termcurator.core.tasks.lint.LintFinding;
 import org.termcurator.core.tasks.lint.ProjectLinter;
@@ -70,7 +71,7 @@ public final class TaskQueries {
 
     public long count(TaskQuery query) throws SQLException {
         Where where = where(query, null);
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         return db.read(connection -> {
             if (match != null && query.filters().isEmpty()) {
                 return ftsCount(connection, match); // the index counts its own matches fastest
@@ -135,7 +136,7 @@ public final class TaskQueries {
 
     /** The ids of every matching task in the query's order (8 bytes a task: 800 kB at 100k). */
     public long[] ids(TaskQuery query) throws SQLException {
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         return db.read(connection -> {
             Where where = where(query, null, walksSortIndex(connection, query, match, true));
             try (PreparedStatement statement = connection.prepareStatement("SELECT t.id"
@@ -158,7 +159,7 @@ public final class TaskQueries {
 
     /** One page of rows in the query's order. */
     public List<TaskRow> page(TaskQuery query, long offset, int limit) throws SQLException {
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         return db.read(connection -> {
             Where where = where(query, null, walksSortIndex(connection, query, match, true));
             long[] ids;
@@ -231,7 +232,7 @@ public final class TaskQueries {
     public List<FacetValue> facet(TaskQuery query, TaskFacet facet) throws SQLException {
         Where where = where(query, facet);
         TaskQuery others = query.withFilter(facet, Set.of());
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         return db.read(connection -> {
             String from = from(connection, others, match, false);
             String sql;
@@ -262,7 +263,7 @@ public final class TaskQueries {
     /** Tasks per category and difficulty among the matching ones. */
     public List<CategoryDifficultyCount> categoryDifficulty(TaskQuery query) throws SQLException {
         Where where = where(query, null);
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         return db.read(connection -> {
             List<CategoryDifficultyCount> counts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(t.category, '"
@@ -299,7 +300,7 @@ public final class TaskQueries {
     private static Where where(TaskQuery query, TaskFacet except, boolean asIdSets) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        String match = FullTextQuery.expression(query.text());
+        String match = FullTextQuery.expression(query.text(), true);
         if (match != null) {
             conditions.add("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)");
             parameters.add(match);

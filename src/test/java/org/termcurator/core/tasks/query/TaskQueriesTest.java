@@ -204,15 +204,6 @@ class TaskQueriesTest {
     }
 
     @Test
-    void searchTermsAreTheWordsAndPhrasesTyped() {
-        assertThat(FullTextQuery.terms("Fix \"the logs\" now")).containsExactly("fix", "the logs", "now");
-        assertThat(FullTextQuery.expression("Fix \"the logs\" now")).isEqualTo("\"fix\" AND \"the logs\" AND \"now\"");
-        assertThat(FullTextQuery.expression("Fix \"the logs\" wher")).isEqualTo("\"fix\" AND \"the logs\" AND \"wher\"*");
-        assertThat(FullTextQuery.expression("\"open")).isEqualTo("\"open\"*");
-        assertThat(FullTextQuery.expression("")).isNull();
-    }
-
-    @Test
     void aSearchCountFollowsTasksImportedAfterIt(@TempDir Path own) throws Exception {
         try (ProjectDb project = ProjectDb.create(own.resolve("q.curator"))) {
             TaskQueries counting = new TaskQueries(project);
@@ -228,14 +219,5 @@ class TaskQueriesTest {
                 assertThat(counting.page(walrus, 0, 10)).hasSize(n);
             }
         }
-    }
-
-    @Test
-    void stopWordsBesideOtherWordsAreLeftOutButAloneTheyAreSearched() {
-        assertThat(FullTextQuery.expression("rotate the")).isEqualTo("\"rotate\"");
-        assertThat(FullTextQuery.expression("logs of the server")).isEqualTo("\"logs\" AND \"server\"*");
-        assertThat(FullTextQuery.expression("\"rotate the logs\"")).isEqualTo("\"rotate the logs\"");
-        assertThat(FullTextQuery.expression("the")).isEqualTo("\"the\"");
-        assertThat(FullTextQuery.terms("rotate the")).containsExactly("rotate", "the");
     }
 }
