@@ -316,7 +316,7 @@ public final class TrajectoriesView extends StackPane {
         detailHeader.setPadding(new Insets(6));
         steps.setId("trajectory-steps");
         tests.setId("trajectory-tests");
-        tests.setCellFactory(list -> new TestCell());
+        tests.setCellFactory(list -> new TestResultCell());
         tests.setPlaceholder(new Label("No test results"));
         files.setId("trajectory-files");
         files.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
@@ -397,21 +397,5 @@ public final class TrajectoriesView extends StackPane {
         column.setSortable(false); // the table is paged in the database: sorting one page would mislead
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
-    }
-
-    private static final class TestCell extends javafx.scene.control.ListCell<TestResult> {
-        @Override
-        protected void updateItem(TestResult item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll("test-passed", "test-failed");
-            if (empty || item == null) {
-                setText(null);
-                return;
-            }
-            setText(item.status().dbValue().toUpperCase(java.util.Locale.ROOT) + "  " + item.name()
-                    + (item.message() == null ? "" : "\n    " + item.message()));
-            getStyleClass().add(item.status() == org.termcurator.core.trajectories.TestStatus.PASSED
-                    ? "test-passed" : "test-failed");
-        }
     }
 }

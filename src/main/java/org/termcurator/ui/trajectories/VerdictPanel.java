@@ -1,9 +1,7 @@
 package org.termcurator.ui.trajectories;
 
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -45,25 +43,9 @@ final class VerdictPanel extends VBox {
         tests.setId("replay-verdict-tests");
         tests.setPlaceholder(new Label("No test results"));
         tests.setPrefHeight(140);
-        tests.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(TestResult item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("test-passed", "test-failed");
-                if (empty || item == null) {
-                    setText(null);
-                    return;
-                }
-                String mark = switch (item.status()) {
-                    case PASSED -> "✓";
-                    case FAILED, ERROR -> "✗";
-                    case SKIPPED -> "–";
-                };
-                setText(mark + "  " + item.status().dbValue().toUpperCase(Locale.ROOT) + "  " + item.name()
-                        + (item.message() == null ? "" : "\n     " + item.message()));
-                getStyleClass().add(item.status() == TestStatus.PASSED ? "test-passed" : "test-failed");
-            }
-        });
+        // the tests' output below grows into the rest; the verdicts must not shrink to a sliver beside it
+        tests.setMinHeight(96);
+        tests.setCellFactory(list -> new TestResultCell());
         output.setId("replay-tests-output");
         output.setEditable(false);
         output.getStyleClass().add("code");
