@@ -2,8 +2,8 @@ package org.termcurator.core.replay;
 
 import java.util.regex.Pattern;
 
-/** Terminal output reduced to the text a reader sees in it, for searching and matching. */
-final class TerminalText {
+/** Terminal output reduced to the text a reader sees in it, for searching, matching and showing as plain text. */
+public final class TerminalText {
 
     /** CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings and two-byte escapes. */
     private static final Pattern ESCAPES = Pattern.compile(
@@ -14,7 +14,7 @@ final class TerminalText {
     }
 
     /** The output without escape sequences and control characters other than tab and line feed. */
-    static String strip(String output) {
+    public static String strip(String output) {
         if (output.indexOf('\u001b') < 0 && !CONTROLS.matcher(output).find()) {
             return output;
         }

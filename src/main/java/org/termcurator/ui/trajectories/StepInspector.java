@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.richtext.CodeArea;
+import org.termcurator.core.replay.TerminalText;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TerminalCommand;
@@ -89,7 +90,7 @@ final class StepInspector extends ScrollPane {
         reveal(reasoning, blankToNull(step.reasoning()));
         String text = step.analysis() != null || step.plan() != null
                 ? "Analysis: " + nullToEmpty(step.analysis()) + "\n\nPlan: " + nullToEmpty(step.plan())
-                : blankToNull(step.message());
+                : blankToNull(plain(step.message()));
         reveal(answer, text);
         StringBuilder keys = new StringBuilder();
         for (TerminalCommand command : step.commands()) {
@@ -97,7 +98,12 @@ final class StepInspector extends ScrollPane {
         }
         showCommands(keys.toString().stripTrailing());
         reveal(files, filesChanged(step));
-        reveal(observation, blankToNull(step.observation()));
+        reveal(observation, blankToNull(plain(step.observation())));
+    }
+
+    /** Recorded text without the terminal's escape sequences, which a label would show as garbage. */
+    private static String plain(String text) {
+        return text == null ? null : TerminalText.strip(text);
     }
 
     /** Text shown in the commands box, for tests. */

@@ -4,6 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import org.termcurator.core.replay.TerminalText;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TerminalCommand;
@@ -93,8 +94,10 @@ final class StepList extends ListView<Step> {
         }
     }
 
+    /** The start of a recorded text, without the terminal's escape sequences. */
     private static String clip(String text) {
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " …";
+        String plain = TerminalText.strip(text);
+        return plain.length() <= MAX_CHARS ? plain : plain.substring(0, MAX_CHARS) + " …";
     }
 
     private static String nullToEmpty(String text) {
