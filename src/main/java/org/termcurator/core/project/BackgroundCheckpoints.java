@@ -28,15 +28,11 @@ final class BackgroundCheckpoints implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private BackgroundCheckpoints(Path database, Connection connection) {
+    /** Checkpoints {@code database} through {@code connection} (read-write, its own) until closed. */
+    BackgroundCheckpoints(Path database, Connection connection) {
         this.database = database;
         this.connection = connection;
         this.thread = Thread.ofPlatform().daemon().name("checkpoints " + database.getFileName()).start(this::run);
-    }
-
-    /** Checkpoints {@code database} through {@code connection} (read-write, its own) until closed. */
-    static BackgroundCheckpoints start(Path database, Connection connection) {
-        return new BackgroundCheckpoints(database, connection);
     }
 
     private void run() {

@@ -329,7 +329,7 @@ public final class ProjectDb implements AutoCloseable {
     BackgroundCheckpoints startBackgroundCheckpoints() {
         try {
             ensureOpen();
-            return BackgroundCheckpoints.start(file, connect(file, false));
+            return new BackgroundCheckpoints(file, connect(file, false));
         } catch (SQLException e) {
             LOG.warn("no background checkpoints for {}; the writer checkpoints itself", file, e);
             return null;

@@ -71,7 +71,7 @@ public final class TaskQueries {
 
     public long count(TaskQuery query) throws SQLException {
         Where where = where(query, null);
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         return db.read(connection -> {
             if (match != null && query.filters().isEmpty()) {
                 return ftsCount(connection, match); // the index counts its own matches fastest
@@ -136,7 +136,7 @@ public final class TaskQueries {
 
     /** The ids of every matching task in the query's order (8 bytes a task: 800 kB at 100k). */
     public long[] ids(TaskQuery query) throws SQLException {
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         return db.read(connection -> {
             Where where = where(query, null, walksSortIndex(connection, query, match, true));
             try (PreparedStatement statement = connection.prepareStatement("SELECT t.id"
@@ -159,7 +159,7 @@ public final class TaskQueries {
 
     /** One page of rows in the query's order. */
     public List<TaskRow> page(TaskQuery query, long offset, int limit) throws SQLException {
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         return db.read(connection -> {
             Where where = where(query, null, walksSortIndex(connection, query, match, true));
             long[] ids;
@@ -232,7 +232,7 @@ public final class TaskQueries {
     public List<FacetValue> facet(TaskQuery query, TaskFacet facet) throws SQLException {
         Where where = where(query, facet);
         TaskQuery others = query.withFilter(facet, Set.of());
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         return db.read(connection -> {
             String from = from(connection, others, match, false);
             String sql;
@@ -263,7 +263,7 @@ public final class TaskQueries {
     /** Tasks per category and difficulty among the matching ones. */
     public List<CategoryDifficultyCount> categoryDifficulty(TaskQuery query) throws SQLException {
         Where where = where(query, null);
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         return db.read(connection -> {
             List<CategoryDifficultyCount> counts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(t.category, '"
@@ -297,10 +297,15 @@ public final class TaskQueries {
      * @param asIdSets write facet conditions as {@code t.id IN (SELECT ...)}, each answered
      *                 from its own index, for plans that walk another index of {@code t}
      */
+    /** The query's text as an FTS5 match; the Tasks view searches as the user types, so the last word is a prefix too. */
+    private static String match(TaskQuery query) {
+        return FullTextQuery.expression(query.text(), true);
+    }
+
     private static Where where(TaskQuery query, TaskFacet except, boolean asIdSets) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
-        String match = FullTextQuery.expression(query.text(), true);
+        String match = match(query);
         if (match != null) {
             conditions.add("t.id IN (SELECT rowid FROM tasks_fts WHERE tasks_fts MATCH ?)");
             parameters.add(match);
