@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.project.ProjectOpenException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The headless side of the app: {@code curator COMMAND ...}. Every command accepts

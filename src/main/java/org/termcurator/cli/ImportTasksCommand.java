@@ -6,18 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectOpenException;
-import org.termcurator.core.rollouts.DockerAddress;
 import org.termcurator.core.tasks.ImportSummary;
 import org.termcurator.core.tasks.TaskFolderReader;
 import org.termcurator.core.tasks.TaskImporter;
 import org.termcurator.core.tasks.lint.LintSetup;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code curator import tasks PATH... --project FILE}. */
 @Command(name = "tasks", description = "Import task folders (Harbor task.toml, Terminal-Bench 1 task.yaml) at any "

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectOpenException;
-import org.termcurator.core.rollouts.DockerAddress;
 import org.termcurator.core.tasks.ExportSummary;
 import org.termcurator.core.tasks.TaskExporter;
 import org.termcurator.core.tasks.lint.LintContext;
@@ -23,10 +23,10 @@ import org.termcurator.core.tasks.query.TaskFacet;
 import org.termcurator.core.tasks.query.TaskQueries;
 import org.termcurator.core.tasks.query.TaskQuery;
 import org.termcurator.core.tasks.query.TaskRow;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code curator tasks list|lint|export}. */
 @Command(name = "tasks", description = "List, lint and export the tasks of a project.",

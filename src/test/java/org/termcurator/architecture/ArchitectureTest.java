@@ -1,6 +1,7 @@
 package org.termcurator.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,4 +35,15 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene.control..", "javafx.scene.layout..")
             .because("view models are tested without a toolkit");
+
+    @ArchTest
+    static final ArchRule corePackagesAreFreeOfCycles = slices()
+            .matching("org.termcurator.core.(*)..")
+            .should().beFreeOfCycles()
+            .because("shared services live in packages of their own, so no feature reaches back into another");
+
+    @ArchTest
+    static final ArchRule rolloutPartsAreFreeOfCycles = slices()
+            .matching("org.termcurator.core.rollouts.(*)..")
+            .should().beFreeOfCycles();
 }

@@ -12,22 +12,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.termcurator.core.docker.DockerAddress;
+import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.jobs.JobContext;
-import org.termcurator.core.rollouts.BaseImageMap;
-import org.termcurator.core.rollouts.DockerAddress;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.OracleAgent;
-import org.termcurator.core.rollouts.ReplayAgent;
 import org.termcurator.core.rollouts.RolloutRecorder;
 import org.termcurator.core.rollouts.RolloutRequest;
 import org.termcurator.core.rollouts.RolloutResult;
 import org.termcurator.core.rollouts.RolloutRunner;
 import org.termcurator.core.rollouts.RolloutScheduler;
 import org.termcurator.core.rollouts.RolloutStatus;
-import org.termcurator.core.rollouts.RolloutTaskSpec;
-import org.termcurator.core.rollouts.TaskImage;
-import org.termcurator.core.rollouts.TaskImages;
-import org.termcurator.core.trajectories.TerminalCommand;
+import org.termcurator.core.rollouts.agents.OracleAgent;
+import org.termcurator.core.rollouts.agents.ReplayAgent;
+import org.termcurator.core.rollouts.images.BaseImageMap;
+import org.termcurator.core.rollouts.images.TaskImage;
+import org.termcurator.core.rollouts.images.TaskImages;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
+import org.termcurator.core.terminus.TerminalCommand;
 
 /**
  * Rollout overhead against the docker CLI doing the same steps, side by side in one run:
@@ -106,7 +106,7 @@ public final class RolloutBench {
         }
     }
 
-    private double rollout(Path task, org.termcurator.core.rollouts.Agent agent) {
+    private double rollout(Path task, org.termcurator.core.rollouts.agents.Agent agent) {
         try {
             long start = System.nanoTime();
             RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(task), agent, 1),

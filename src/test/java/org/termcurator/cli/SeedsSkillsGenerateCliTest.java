@@ -3,13 +3,12 @@ package org.termcurator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.termcurator.core.generation.FakeChatServer;
 import org.termcurator.core.generation.GenerationRunTest;
+import org.termcurator.core.llm.FakeChatServer;
 
 class SeedsSkillsGenerateCliTest {
 

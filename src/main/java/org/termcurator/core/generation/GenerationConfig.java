@@ -1,6 +1,8 @@
 package org.termcurator.core.generation;
 
 import java.nio.file.Path;
+import org.termcurator.core.llm.ChatEndpoint;
+import org.termcurator.core.llm.RetryPolicy;
 
 /**
  * What a generation run makes: {@code count} tasks in {@code mode}; in seed mode from the

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.termcurator.core.rollouts.ContainerSpec;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.DockerEngineException;
-import org.termcurator.core.rollouts.ExecResult;
+import org.termcurator.core.docker.ContainerSpec;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.docker.ExecResult;
 
 /**
  * Oracle-free validation of a generated task: build its environment, run its tests against

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
-import org.termcurator.core.AppVersion;
 import org.sqlite.SQLiteException;
+import org.termcurator.core.AppVersion;
 
 /**
  * One Terminal Curator project: a single SQLite file in WAL mode with foreign keys on.

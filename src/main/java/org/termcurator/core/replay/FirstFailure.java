@@ -7,8 +7,8 @@ import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TestResult;
-import org.termcurator.core.trajectories.TestStatus;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 /**
  * The first thing that went wrong in a trajectory, for "Jump to first failure".

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.termcurator.core.terminal.CastPlayer;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
 
 /**
  * Finds a text (case-insensitive) in a session: in what the terminal printed, and in the steps'

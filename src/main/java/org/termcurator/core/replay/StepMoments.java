@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastMarker;
 import org.termcurator.core.terminal.CastPlayer;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
 
 /**
  * Where each step of a trajectory happened in its session recording, in seconds.

@@ -5,8 +5,8 @@ import java.util.List;
 import org.termcurator.core.terminal.Cast;
 import org.termcurator.core.terminal.CastEvent;
 import org.termcurator.core.terminal.CastHeader;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
 
 /**
  * A terminal transcript made from a trajectory's steps, for trajectories that came without a

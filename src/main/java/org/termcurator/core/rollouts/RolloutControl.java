@@ -1,5 +1,8 @@
 package org.termcurator.core.rollouts;
 
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.rollouts.container.RolloutContainer;
+
 /**
  * Cancelling one rollout from another thread: the flag is checked between phases, the
  * thread is interrupted out of its waits, and the container is removed at once so that any

@@ -1,5 +1,7 @@
 package org.termcurator.core.rollouts;
 
+import org.termcurator.core.rollouts.agents.RolloutStep;
+
 /**
  * What a rollout reports while it runs, for progress views and live watching. Events arrive
  * on worker threads, often many per second (terminal output): listeners that draw should

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.rollouts.agents.ModelUsage;
+import org.termcurator.core.rollouts.agents.RolloutStep;
 
 /**
  * The files a rollout leaves in its work folder besides the casts and logs: trajectory.json

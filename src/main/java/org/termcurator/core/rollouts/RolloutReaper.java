@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.docker.ContainerOwner;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.project.ProjectDb;
 
 /**

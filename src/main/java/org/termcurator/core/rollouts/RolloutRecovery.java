@@ -12,7 +12,7 @@ import org.termcurator.core.project.ProjectDb;
  */
 public final class RolloutRecovery {
 
-    static final String MESSAGE = "the app stopped before the rollout finished";
+    public static final String MESSAGE = "the app stopped before the rollout finished";
 
     private RolloutRecovery() {
     }

@@ -1,5 +1,8 @@
 package org.termcurator.core.rollouts;
 
+import org.termcurator.core.rollouts.agents.Agent;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
+
 /**
  * One rollout to run: a task, an agent, which attempt it is.
  *

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.termcurator.core.trajectories.TestResult;
+import org.termcurator.core.rollouts.agents.ModelUsage;
+import org.termcurator.core.rollouts.agents.RolloutStep;
+import org.termcurator.core.verifier.TestResult;
 
 /**
  * Everything one rollout produced. The files (casts, trajectory.json, result.json, the

@@ -9,6 +9,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.docker.ImageBuildException;
+import org.termcurator.core.rollouts.agents.Agent;
+import org.termcurator.core.rollouts.agents.AgentContext;
+import org.termcurator.core.rollouts.agents.AgentException;
+import org.termcurator.core.rollouts.agents.AgentTimeoutException;
+import org.termcurator.core.rollouts.container.RolloutContainer;
+import org.termcurator.core.rollouts.images.BaseImageMap;
+import org.termcurator.core.rollouts.images.TaskImage;
+import org.termcurator.core.rollouts.images.TaskImages;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
+import org.termcurator.core.rollouts.task.TaskSpecException;
 
 /**
  * Runs one rollout from start to end: image, container, agent, verifier, then the files, and

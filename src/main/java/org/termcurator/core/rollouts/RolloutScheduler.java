@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.rollouts.agents.Agent;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
 
 /**
  * Runs rollouts side by side, at most {@code concurrency} at a time, first come first served.

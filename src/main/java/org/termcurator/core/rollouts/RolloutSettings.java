@@ -1,6 +1,8 @@
 package org.termcurator.core.rollouts;
 
 import java.nio.file.Path;
+import org.termcurator.core.docker.DockerAddress;
+import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.settings.Settings;
 
 /** What the user's settings say about rollouts: the engine to use, where work folders go, the base-image map. */

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.trajectories.RunImportSummary;
 import org.termcurator.core.trajectories.RunImporter;
 

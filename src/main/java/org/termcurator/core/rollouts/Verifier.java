@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.termcurator.core.trajectories.TestResult;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.rollouts.container.CastRecorder;
+import org.termcurator.core.rollouts.container.RecordedCommand;
+import org.termcurator.core.rollouts.container.RolloutContainer;
+import org.termcurator.core.rollouts.container.Transcript;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
+import org.termcurator.core.terminal.TerminalSize;
+import org.termcurator.core.verifier.Rewards;
+import org.termcurator.core.verifier.TestOutputParser;
+import org.termcurator.core.verifier.TestResult;
 
 /**
  * Judges what the agent left: tests/ goes to /tests, tests/test.sh runs in a recorded terminal

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusProtocol;
 
 /**
  * Reads an ATIF trajectory (Harbor's agent/trajectory.json, schema ATIF-v1.x) into steps.
@@ -85,7 +87,7 @@ final class AtifReader {
         String plan = null;
         if (role.equals("assistant")) {
             boolean harnessComplained = observation != null
-                    && observation.stripLeading().startsWith(TerminusTurnParser.PARSING_ERRORS_PREFIX);
+                    && observation.stripLeading().startsWith(TerminusProtocol.PARSING_ERRORS_PREFIX);
             boolean empty = (message == null || message.isBlank()) && commands.isEmpty() && taskComplete == null;
             status = harnessComplained ? ParseStatus.PARSE_ERROR : empty ? ParseStatus.EMPTY : ParseStatus.OK;
             parseError = harnessComplained ? "the harness could not parse this answer" : null;

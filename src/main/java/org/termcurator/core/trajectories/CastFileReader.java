@@ -1,9 +1,9 @@
 package org.termcurator.core.trajectories;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.termcurator.core.terminal.CastEvent;
 

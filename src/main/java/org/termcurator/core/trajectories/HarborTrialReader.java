@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.termcurator.core.verifier.VerifierOutputs;
 
 /**
  * Reads one Harbor trial folder: result.json (agent, model, usage, rewards, exception, phase

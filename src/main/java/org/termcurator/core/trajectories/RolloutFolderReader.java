@@ -3,6 +3,8 @@ package org.termcurator.core.trajectories;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 /**
  * Reads the work folder a rollout of this app leaves behind: result.json (task, agent, model,

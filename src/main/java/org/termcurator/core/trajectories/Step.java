@@ -2,6 +2,7 @@ package org.termcurator.core.trajectories;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.termcurator.core.terminus.TerminalCommand;
 
 /**
  * One turn of a trajectory, in order.

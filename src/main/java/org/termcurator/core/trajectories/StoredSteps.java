@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.termcurator.core.terminus.TerminalCommand;
 
 /** Reads stored steps back into the model, the Terminus fields out of their place in extra. */
 final class StoredSteps {

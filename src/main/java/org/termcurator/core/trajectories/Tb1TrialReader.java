@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.verifier.VerifierOutputs;
 
 /**
  * Reads one Terminal-Bench 1 trial: {@code results.json} (outcome, tests, tokens, timings),

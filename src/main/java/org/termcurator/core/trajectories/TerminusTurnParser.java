@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusProtocol;
 
 /**
  * Reads what a model answered in one Terminus turn: an optional leading {@code <think>} block,
@@ -18,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class TerminusTurnParser {
 
-    public static final String PARSING_ERRORS_PREFIX = "Previous response had parsing errors:";
-    public static final String WARNINGS_PREFIX = "Previous response had warnings:";
 
     // Models write JSON with small liberties; the harness accepted those too.
     private static final ObjectMapper LENIENT = JsonMapper.builder()
@@ -74,9 +74,9 @@ public final class TerminusTurnParser {
         Step step = Step.of("user", content);
         if (content != null) {
             String head = content.stripLeading();
-            if (head.startsWith(PARSING_ERRORS_PREFIX) || head.startsWith(WARNINGS_PREFIX)) {
+            if (head.startsWith(TerminusProtocol.PARSING_ERRORS_PREFIX) || head.startsWith(TerminusProtocol.WARNINGS_PREFIX)) {
                 return step.withStatus(ParseStatus.HARNESS_ERROR,
-                        head.startsWith(PARSING_ERRORS_PREFIX) ? "parsing errors" : "warnings");
+                        head.startsWith(TerminusProtocol.PARSING_ERRORS_PREFIX) ? "parsing errors" : "warnings");
             }
         }
         return step;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.verifier.TestResult;
 
 /**
  * One agent run on one task, as an importer read it: identity, outcome, usage, timings, ordered

@@ -2,6 +2,7 @@ package org.termcurator.core.trajectories;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.termcurator.core.verifier.TestResult;
 
 /** Everything stored about one trajectory but the attachment contents (read those with {@link TrajectoryStore#attachmentData}). */
 public record TrajectoryDetail(TrajectoryRow row, Long taskId, String agentVersion, Integer attempt,

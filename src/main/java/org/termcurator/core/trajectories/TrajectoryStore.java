@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.search.FullTextQuery;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 /** Reads a project's trajectories: filtered pages, facet counts, one trajectory whole, attachment contents. */
 public final class TrajectoryStore {

@@ -12,6 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.verifier.TestResult;
 
 /**
  * Writes trajectories within one transaction of the project's writer: a new source path is

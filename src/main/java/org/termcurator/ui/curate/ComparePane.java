@@ -11,8 +11,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.termcurator.ui.curate.CurateViewModel.PresetDifferences;
 import org.termcurator.ui.curate.CurateViewModel.PresetDifferences.Difference;
+import org.termcurator.ui.curate.CurateViewModel.PresetDifferences;
 
 /** Two presets side by side: the samples one keeps and the other drops, with the other's reason. */
 final class ComparePane extends BorderPane {

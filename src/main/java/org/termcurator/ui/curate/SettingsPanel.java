@@ -17,7 +17,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.CurationSettings.BadTurns;
 import org.termcurator.core.curate.CurationSettings.Cleaning;
 import org.termcurator.core.curate.CurationSettings.Curriculum;
@@ -33,6 +32,7 @@ import org.termcurator.core.curate.CurationSettings.Quality;
 import org.termcurator.core.curate.CurationSettings.Reference;
 import org.termcurator.core.curate.CurationSettings.TokenLimit;
 import org.termcurator.core.curate.CurationSettings.TurnRange;
+import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.TokenCounter;
 
 /**

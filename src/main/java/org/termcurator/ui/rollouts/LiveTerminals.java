@@ -3,9 +3,9 @@ package org.termcurator.ui.rollouts;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.termcurator.core.rollouts.RolloutEvent;
-import org.termcurator.core.rollouts.TerminalSize;
 import org.termcurator.core.terminal.ScreenRenderer;
 import org.termcurator.core.terminal.TerminalEmulator;
+import org.termcurator.core.terminal.TerminalSize;
 import org.termcurator.ui.controls.terminal.LiveTerminal;
 
 /**

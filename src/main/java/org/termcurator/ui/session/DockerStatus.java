@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.termcurator.core.rollouts.DockerAddress;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.DockerEngineException;
-import org.termcurator.core.rollouts.EngineInfo;
+import org.termcurator.core.docker.DockerAddress;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.docker.EngineInfo;
 import org.termcurator.core.rollouts.RolloutReaper;
 
 /**

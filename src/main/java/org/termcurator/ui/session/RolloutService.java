@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.termcurator.core.docker.DockerAddress;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.DockerAddress;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.DockerEngineException;
 import org.termcurator.core.rollouts.RolloutEvent;
 import org.termcurator.core.rollouts.RolloutHandle;
 import org.termcurator.core.rollouts.RolloutListener;
@@ -19,7 +19,7 @@ import org.termcurator.core.rollouts.RolloutRunner;
 import org.termcurator.core.rollouts.RolloutScheduler;
 import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.RolloutStore;
-import org.termcurator.core.rollouts.TaskImages;
+import org.termcurator.core.rollouts.images.TaskImages;
 import org.termcurator.core.settings.Settings;
 
 /**

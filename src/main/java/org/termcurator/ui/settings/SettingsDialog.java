@@ -15,8 +15,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.termcurator.core.rollouts.BaseImageMap;
 import org.termcurator.core.rollouts.RolloutRunner;
+import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.settings.Settings;
 
 /**

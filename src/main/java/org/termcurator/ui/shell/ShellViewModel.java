@@ -11,9 +11,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.settings.Settings;
-import org.termcurator.ui.settings.SettingsDialog;
 import org.termcurator.ui.jobs.JobsViewModel;
 import org.termcurator.ui.session.UiServices;
+import org.termcurator.ui.settings.SettingsDialog;
 
 /**
  * State of the main window that outlives any view: the current section, the theme, the

@@ -9,9 +9,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.richtext.CodeArea;
 import org.termcurator.core.replay.TerminalText;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
 import org.termcurator.ui.controls.SyntaxHighlighter;
 
 /**

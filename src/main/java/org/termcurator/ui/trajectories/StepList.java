@@ -5,9 +5,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import org.termcurator.core.replay.TerminalText;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
 
 /**
  * The steps of a trajectory, one cell each: role and parse status, the answer's analysis and

@@ -2,7 +2,7 @@ package org.termcurator.ui.trajectories;
 
 import java.util.Locale;
 import javafx.scene.control.ListCell;
-import org.termcurator.core.trajectories.TestResult;
+import org.termcurator.core.verifier.TestResult;
 
 /** One test's verdict in a list: a mark, the status, the name and the message below, coloured by the outcome. */
 final class TestResultCell extends ListCell<TestResult> {

@@ -13,9 +13,9 @@ import javafx.scene.layout.VBox;
 import org.termcurator.core.replay.ReplaySession;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.terminal.Palette;
-import org.termcurator.core.trajectories.TestResult;
-import org.termcurator.core.trajectories.TestStatus;
 import org.termcurator.core.trajectories.TrajectoryDetail;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 import org.termcurator.ui.controls.terminal.TerminalCanvas;
 
 /**

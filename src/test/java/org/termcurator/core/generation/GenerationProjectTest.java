@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.termcurator.core.llm.FakeChatServer;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.skills.SkillRepository;

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.DockerTestSupport;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerTestSupport;
 
 /** Oracle-free validation against the real engine, with tiny generated tasks on the local Debian image. */
 class OracleFreeValidatorTest {

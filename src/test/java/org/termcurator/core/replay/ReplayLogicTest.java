@@ -9,11 +9,11 @@ import org.termcurator.core.terminal.CastEvent;
 import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastHeader;
 import org.termcurator.core.terminal.CastPlayer;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
-import org.termcurator.core.trajectories.TerminalCommand;
-import org.termcurator.core.trajectories.TestResult;
-import org.termcurator.core.trajectories.TestStatus;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 /** Where steps sit in a recording, capped pauses, session search, the first failure and transcripts. */
 class ReplayLogicTest {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectTestSupport;
+import org.termcurator.core.rollouts.agents.OracleAgent;
 import org.termcurator.core.tasks.TaskImporter;
 import org.termcurator.core.tasks.lint.LintContext;
 

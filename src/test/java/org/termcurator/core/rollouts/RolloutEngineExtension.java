@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerTestSupport;
 
 /**
  * A real Docker engine with the Debian base image for each test (skipped where there is none),

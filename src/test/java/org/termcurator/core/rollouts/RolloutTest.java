@@ -14,14 +14,29 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.termcurator.core.docker.ContainerOwner;
+import org.termcurator.core.docker.ContainerSpec;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerTestSupport;
+import org.termcurator.core.docker.ExecResult;
+import org.termcurator.core.docker.FileChange;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.agents.OracleAgent;
+import org.termcurator.core.rollouts.agents.ReplayAgent;
+import org.termcurator.core.rollouts.agents.RolloutStep;
+import org.termcurator.core.rollouts.container.RolloutContainer;
+import org.termcurator.core.rollouts.images.BaseImageMap;
+import org.termcurator.core.rollouts.images.TaskImage;
+import org.termcurator.core.rollouts.images.TaskImages;
+import org.termcurator.core.rollouts.task.RolloutTaskSpec;
+import org.termcurator.core.rollouts.task.TaskSpecException;
+import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.Attachment;
-import org.termcurator.core.trajectories.TerminalCommand;
-import org.termcurator.core.trajectories.TestResult;
-import org.termcurator.core.trajectories.TestStatus;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 @Tag("docker")
 /** Rollouts end to end on the real engine: runner, scheduler, store, reaper. */

@@ -5,9 +5,9 @@ import static org.termcurator.core.terminal.Ansi.CSI;
 import static org.termcurator.core.terminal.Ansi.cup;
 import static org.termcurator.core.terminal.Ansi.terminal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class AlternateScreenTest {
 

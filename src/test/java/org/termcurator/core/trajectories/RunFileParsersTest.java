@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
+import org.termcurator.core.verifier.VerifierOutputs;
 
 /** The small readers of run files: commands.txt literals, pytest summaries, CTRF, lines, search queries. */
 class RunFileParsersTest {

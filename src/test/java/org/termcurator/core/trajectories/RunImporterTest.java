@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.verifier.TestResult;
+import org.termcurator.core.verifier.TestStatus;
 
 /** Imports of every run format into a real project file. */
 class RunImporterTest {

@@ -3,6 +3,7 @@ package org.termcurator.core.trajectories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.termcurator.core.terminus.TerminalCommand;
 
 /** What a model answered in one turn, read the way the Terminus harness reads it. */
 class TerminusTurnParserTest {

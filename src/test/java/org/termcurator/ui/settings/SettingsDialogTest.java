@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.app.AppContext;
-import org.termcurator.core.rollouts.DockerAddress;
+import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;

@@ -10,11 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.termcurator.core.docker.DockerAddress;
+import org.termcurator.core.docker.DockerEngine;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.docker.LocalImage;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.DockerAddress;
-import org.termcurator.core.rollouts.DockerEngine;
-import org.termcurator.core.rollouts.DockerEngineException;
-import org.termcurator.core.rollouts.LocalImage;
 
 /**
  * Builds the linter's inputs: the images the Docker engine has (when it answers) and the

@@ -1,0 +1,393 @@
+package org.termcurator.core.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.ChangeLog;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The app's door to a Docker engine (docker-java over Apache HttpClient 5): ping, images,
+ * and the container life cycle that rollouts are built from.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+    /** Every container the app creates carries this label, so leftovers can always be found. */
+    public static final String MANAGED_LABEL = "org.termcurator.managed";
+    /** Which app process made a container (see {@link ContainerOwner}), so a reaper spares live ones. */
+    public static final String OWNER_LABEL = "org.termcurator.owner";
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final int MAX_CONNECTIONS = 64;
+
+    private final DockerAddress address;
+    private final DockerClient client;
+
+    private DockerEngine(DockerAddress address, DockerClient client) {
+        this.address = address;
+        this.client = client;
+    }
+
+    /** Builds a client for the address; no connection is made until the first call. */
+    public static DockerEngine connect(DockerAddress address) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (!address.host().isBlank()) {
+            builder.withDockerHost(address.host());
+        }
+        if (address.tlsVerify()) {
+            builder.withDockerTlsVerify(true);
+            if (!address.certPath().isBlank()) {
+                builder.withDockerCertPath(address.certPath());
+            }
+        }
+        DockerClientConfig config = builder.build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(MAX_CONNECTIONS)
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .build();
+        return new DockerEngine(address, DockerClientImpl.getInstance(config, http));
+    }
+
+    public DockerAddress address() {
+        return address;
+    }
+
+    /** Asks the engine who it is; the one call to make before showing Docker as ready. */
+    public EngineInfo ping() throws DockerEngineException {
+        try {
+            client.pingCmd().exec();
+            Version version = client.versionCmd().exec();
+            return new EngineInfo(address.effectiveHost(), version.getVersion(), version.getApiVersion(),
+                    version.getOperatingSystem(), version.getArch());
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public List<LocalImage> listImages() throws DockerEngineException {
+        try {
+            List<LocalImage> images = new ArrayList<>();
+            for (Image image : client.listImagesCmd().exec()) {
+                String[] tags = image.getRepoTags();
+                images.add(new LocalImage(image.getId(), tags == null ? List.of() : Arrays.asList(tags),
+                        image.getSize() == null ? 0 : image.getSize(),
+                        image.getCreated() == null ? 0 : image.getCreated()));
+            }
+            return images;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public boolean imageExists(String reference) throws DockerEngineException {
+        try {
+            client.inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The local id of an image, or null when there is no such image. */
+    public String imageId(String reference) throws DockerEngineException {
+        try {
+            return client.inspectImageCmd(reference).exec().getId();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The id of a local image carrying the label with that value, or null. */
+    public String findImageByLabel(String label, String value) throws DockerEngineException {
+        try {
+            List<Image> images = client.listImagesCmd().withLabelFilter(Map.of(label, value)).exec();
+            return images.isEmpty() ? null : images.getFirst().getId();
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Builds an image from a tar build context, streaming each line of the build output to
+     * {@code log}. Returns the image id; a failed build throws with the whole output.
+     */
+    public String buildImage(InputStream context, String tag, Map<String, String> labels, Consumer<String> log,
+                             Duration timeout) throws DockerEngineException, ImageBuildException, InterruptedException {
+        StringBuilder output = new StringBuilder();
+        Consumer<String> keep = line -> {
+            synchronized (output) {
+                output.append(line);
+            }
+            log.accept(line);
+        };
+        BuildImageResultCallback callback = new BuildImageResultCallback() {
+            @Override
+            public void onNext(BuildResponseItem item) {
+                if (item.getStream() != null) {
+                    keep.accept(item.getStream());
+                } else if (item.getStatus() != null) {
+                    keep.accept(item.getStatus() + "\n");
+                }
+                if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
+                    keep.accept("ERROR: " + item.getErrorDetail().getMessage() + "\n");
+                }
+                super.onNext(item);
+            }
+        };
+        try {
+            client.buildImageCmd().withTarInputStream(context).withTags(Set.of(tag)).withLabels(labels)
+                    .withRemove(true).withForcerm(true).exec(callback);
+            try {
+                String shortId = callback.awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // The build answers with a short id; every other call speaks in full ones.
+                return client.inspectImageCmd(shortId).exec().getId();
+            } catch (DockerClientException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("image build of " + tag + " cancelled");
+                }
+                String why = e.getMessage() == null ? "the build failed" : e.getMessage().strip();
+                String text;
+                synchronized (output) {
+                    text = output.toString();
+                }
+                throw new ImageBuildException("building " + tag + " failed: " + why, text, e);
+            }
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        } finally {
+            try {
+                callback.close();
+            } catch (IOException ignored) {
+                // the stream is done either way
+            }
+        }
+    }
+
+    /** Unpacks a tar stream into a container below {@code remotePath} (which must exist). */
+    public void copyToContainer(String containerId, InputStream tar, String remotePath) throws DockerEngineException {
+        try {
+            client.copyArchiveToContainerCmd(containerId).withTarInputStream(tar).withRemotePath(remotePath).exec();
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A tar stream of a path in a container (the caller closes it), or null when the path does not exist. */
+    public InputStream copyFromContainer(String containerId, String path) throws DockerEngineException {
+        try {
+            return client.copyArchiveFromContainerCmd(containerId, path).exec();
+        } catch (NotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** What changed in the container's filesystem since it was created (docker diff). */
+    public List<FileChange> diff(String containerId) throws DockerEngineException {
+        try {
+            List<ChangeLog> changes = client.containerDiffCmd(containerId).exec();
+            List<FileChange> result = new ArrayList<>(changes == null ? 0 : changes.size());
+            if (changes != null) {
+                for (ChangeLog change : changes) {
+                    result.add(new FileChange(change.getPath(), FileChange.Kind.of(change.getKind())));
+                }
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Creates (does not start) a container; returns its id. */
+    public String createContainer(ContainerSpec spec) throws DockerEngineException {
+        HostConfig host = HostConfig.newHostConfig()
+                .withPrivileged(false)
+                .withNetworkMode(spec.networkEnabled() ? "bridge" : "none")
+                .withInit(spec.init());
+        if (spec.memoryBytes() > 0) {
+            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+        }
+        if (spec.cpus() > 0) {
+            host.withNanoCPUs((long) (spec.cpus() * 1_000_000_000L));
+        }
+        if (spec.pidsLimit() > 0) {
+            host.withPidsLimit(spec.pidsLimit());
+        }
+        Map<String, String> labels = new java.util.HashMap<>(spec.labels());
+        labels.put(MANAGED_LABEL, "true");
+        labels.putIfAbsent(OWNER_LABEL, ContainerOwner.current().label());
+        try (CreateContainerCmd command = client.createContainerCmd(spec.image())) {
+            command.withLabels(labels).withHostConfig(host).withNetworkDisabled(!spec.networkEnabled());
+            if (!spec.command().isEmpty()) {
+                command.withCmd(spec.command());
+            }
+            if (spec.workingDir() != null) {
+                command.withWorkingDir(spec.workingDir());
+            }
+            if (!spec.env().isEmpty()) {
+                command.withEnv(spec.env());
+            }
+            return command.exec().getId();
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    public void start(String containerId) throws DockerEngineException {
+        try {
+            client.startContainerCmd(containerId).exec();
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Runs a command in a running container and waits at most {@code timeout} for it.
+     * Output is kept in memory: this is for short commands; streaming sessions use their own path.
+     */
+    public ExecResult exec(String containerId, List<String> command, Duration timeout)
+            throws DockerEngineException, InterruptedException {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            ExecCreateCmdResponse created = client.execCreateCmd(containerId)
+                    .withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec();
+            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    byte[] payload = frame.getPayload();
+                    switch (frame.getStreamType()) {
+                        case STDERR -> stderr.writeBytes(payload);
+                        default -> stdout.writeBytes(payload);
+                    }
+                }
+            };
+            try (ResultCallback.Adapter<Frame> running = client.execStartCmd(created.getId()).exec(callback)) {
+                boolean finished = running.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!finished) {
+                    return new ExecResult(null, text(stdout), text(stderr), true);
+                }
+            } catch (IOException e) {
+                throw new DockerEngineException("exec in " + containerId + " failed: " + e.getMessage(), false, e);
+            }
+            Long exitCode = client.inspectExecCmd(created.getId()).exec().getExitCodeLong();
+            return new ExecResult(exitCode == null ? null : exitCode.intValue(), text(stdout), text(stderr), false);
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Removes a container whatever its state; a container that is already gone is fine. */
+    public void remove(String containerId) throws DockerEngineException {
+        try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException e) {
+            // already gone
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Ids of the app's containers, running or not. */
+    public List<String> managedContainers() throws DockerEngineException {
+        return managedContainerLabels().keySet().stream().toList();
+    }
+
+    /** The containers this app process made and has not removed yet (other processes' are left out). */
+    public List<String> ownContainers() throws DockerEngineException {
+        String self = ContainerOwner.current().label();
+        return managedContainerLabels().entrySet().stream()
+                .filter(container -> self.equals(container.getValue().get(OWNER_LABEL)))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The app's containers, running or not, with their labels (id -> labels). */
+    public Map<String, Map<String, String>> managedContainerLabels() throws DockerEngineException {
+        try {
+            Map<String, Map<String, String>> containers = new java.util.LinkedHashMap<>();
+            for (Container container : client.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(MANAGED_LABEL, "true")).exec()) {
+                containers.put(container.getId(), container.getLabels() == null ? Map.of() : container.getLabels());
+            }
+            return containers;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** docker-java itself, for the rollout code that needs calls this class does not wrap yet. */
+    public DockerClient client() {
+        return client;
+    }
+
+    /** The exception for a failed call made outside this class, with what was being done. */
+    DockerEngineException refused(String what, RuntimeException e) {
+        DockerEngineException translated = unavailable(e);
+        return translated.isUnreachable() ? translated
+                : new DockerEngineException(what + ": " + translated.getMessage(), false, e);
+    }
+
+    private DockerEngineException unavailable(RuntimeException e) {
+        if (e instanceof com.github.dockerjava.api.exception.DockerException docker) {
+            // The engine answered: the request itself was refused. Keep the engine's own words.
+            return new DockerEngineException("Docker refused the request: " + docker.getMessage().strip(), false, e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return new DockerEngineException("Docker is not reachable at " + address.effectiveHost() + " (" + why
+                + "). Start the Docker engine (on Debian: sudo scripts/docker-setup.sh) or set the Docker host "
+                + "in Settings.", true, e);
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // the transport closes its sockets regardless
+        }
+    }
+}

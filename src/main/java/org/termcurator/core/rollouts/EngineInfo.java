@@ -1,5 +1,0 @@
-package org.termcurator.core.rollouts;
-
-/** What the engine says about itself when pinged. */
-public record EngineInfo(String host, String version, String apiVersion, String os, String arch) {
-}

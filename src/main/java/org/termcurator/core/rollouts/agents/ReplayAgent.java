@@ -1,0 +1,108 @@
+package org.termcurator.core.rollouts.agents;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.rollouts.container.AgentTerminal;
+import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusProtocol;
+
+/**
+ * Types recorded commands into the terminal again, to reproduce a run: each group of
+ * commands (e.g. the commands of one stored step) becomes one step, observed after its last
+ * command, like the turn it came from. A command without a duration waits the Terminus default.
+ */
+public final class ReplayAgent implements Agent {
+
+    private final List<List<TerminalCommand>> steps;
+
+    private ReplayAgent(List<List<TerminalCommand>> steps) {
+        this.steps = steps.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Reads commands from a file: an ATIF trajectory.json (the bash_command tool calls of each
+     * agent step become one step), or a JSON list of {keystrokes, duration} (one step each).
+     */
+    public static ReplayAgent fromFile(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        List<List<TerminalCommand>> steps = new ArrayList<>();
+        if (root != null && root.isArray()) {
+            for (JsonNode item : root) {
+                steps.add(List.of(command(file, item)));
+            }
+        } else if (root != null && root.path("steps").isArray()) {
+            for (JsonNode step : root.path("steps")) {
+                List<TerminalCommand> group = new ArrayList<>();
+                for (JsonNode call : step.path("tool_calls")) {
+                    if (RolloutStep.ToolCall.BASH_COMMAND.equals(call.path("function_name").asText())) {
+                        group.add(command(file, call.path("arguments")));
+                    }
+                }
+                if (!group.isEmpty()) {
+                    steps.add(group);
+                }
+            }
+        } else {
+            throw new IOException(file + " is neither an ATIF trajectory nor a JSON list of commands");
+        }
+        return new ReplayAgent(steps);
+    }
+
+    private static TerminalCommand command(Path file, JsonNode node) throws IOException {
+        if (!node.path("keystrokes").isTextual()) {
+            throw new IOException(file + ": a command without a keystrokes string: " + node);
+        }
+        return new TerminalCommand(node.path("keystrokes").textValue(),
+                node.path("duration").isNumber() ? node.path("duration").doubleValue() : null);
+    }
+
+    /** One step per command. */
+    public static ReplayAgent ofCommands(List<TerminalCommand> commands) {
+        return new ReplayAgent(commands.stream().map(List::of).toList());
+    }
+
+    /** One step per group of commands, e.g. the turns of a stored trajectory. */
+    public static ReplayAgent ofSteps(List<List<TerminalCommand>> steps) {
+        return new ReplayAgent(steps);
+    }
+
+    /** The commands, one list per step. */
+    public List<List<TerminalCommand>> steps() {
+        return steps;
+    }
+
+    @Override
+    public String kind() {
+        return "replay";
+    }
+
+    @Override
+    public String name() {
+        return "replay";
+    }
+
+    @Override
+    public void run(AgentContext context) throws AgentTimeoutException, DockerEngineException, InterruptedException {
+        AgentTerminal terminal = context.terminal();
+        terminal.newOutput(); // what the terminal showed before the first command is not the first step's output
+        int index = 0;
+        for (List<TerminalCommand> group : steps) {
+            index++;
+            context.checkTime();
+            RolloutStep.Draft draft = RolloutStep.Draft.agent().castTime(context.cast().elapsed());
+            context.cast().marker("step " + index);
+            int call = 0;
+            for (TerminalCommand command : group) {
+                double duration = TerminusProtocol.duration(command);
+                draft.toolCall(RolloutStep.ToolCall.bash("call_" + index + "_" + ++call, command.keystrokes(), duration));
+                TerminusCommands.type(context, terminal, command.keystrokes(), duration);
+            }
+            context.record(draft.observation(terminal.newOutput()));
+        }
+    }
+}

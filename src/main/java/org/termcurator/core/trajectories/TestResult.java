@@ -1,5 +1,0 @@
-package org.termcurator.core.trajectories;
-
-/** One test of the trial's verifier and its verdict; the message says why it failed, when known. */
-public record TestResult(String name, TestStatus status, String message) {
-}

@@ -1,0 +1,27 @@
+package org.termcurator.core.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+
+    @Test
+    void stripsEscapesAndResolvesCarriageReturns() {
+        String raw = "\u001B]133;A\u0007root@box:/app# ls\r\n\u001B[01;34mdir\u001B[0m  file\r\n"
+                + "progress 10%\rprogress 100%\r\n\u001B[?2004h\u001B(Bdone\u0007";
+        assertThat(TerminalText.plain(raw)).isEqualTo("root@box:/app# ls\ndir  file\nprogress 100%\ndone");
+    }
+
+    @Test
+    void truncationKeepsHeadAndTailWithinTheLimit() {
+        String text = "HEAD" + "x".repeat(50_000) + "TAIL";
+        String cut = TerminalText.truncate(text, 10_000);
+        assertThat(cut).startsWith("HEAD").endsWith("TAIL").contains("output limited to 10000 bytes");
+        assertThat(cut.getBytes(StandardCharsets.UTF_8).length).isLessThan(10_200);
+        assertThat(TerminalText.truncate("short", 10_000)).isEqualTo("short");
+        // never splits a multi-byte character into garbage
+        assertThat(TerminalText.truncate("é".repeat(20_000), 1001)).doesNotContain("\uFFFD");
+    }
+}
