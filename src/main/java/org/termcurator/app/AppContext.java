@@ -1,7 +1,7 @@
 package org.termcurator.app;
 
 import org.termcurator.core.jobs.JobManager;
-import org.termcurator.core.rollouts.RolloutSettings;
+import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.ui.session.DockerStatus;
@@ -30,7 +30,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = settingsStore.load();
         this.jobs = new JobManager();
         this.session = new ProjectSession(jobs, settings, settingsStore);
-        this.docker = new DockerStatus(() -> RolloutSettings.dockerAddress(settings));
+        this.docker = new DockerStatus(() -> DockerAddress.fromSettings(settings));
         this.rollouts = new RolloutService(settings, session);
         this.ui = new UiServices(settings, settingsStore, jobs, session, docker, fileDialogs, rollouts);
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.settings.Settings;
+import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.tasks.ImportError;
 import picocli.CommandLine;
 
@@ -16,6 +18,13 @@ final class CliCommands {
     /** The output of the root command, from any nested subcommand. */
     static CliOutput output(CommandLine.Model.CommandSpec spec) {
         return ((CuratorCli) spec.root().userObject()).output();
+    }
+
+    /** The user's settings, read as the window reads them (defaults when there are none); CLI flags override them. */
+    static Settings userSettings() {
+        try (SettingsStore store = SettingsStore.inUserConfig()) {
+            return store.load();
+        }
     }
 
     /** Errors as JSON objects {"path": ..., "message": ...}. */

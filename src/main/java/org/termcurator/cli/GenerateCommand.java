@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.generation.GenerationConfig;
 import org.termcurator.core.generation.GenerationMode;
@@ -23,12 +22,12 @@ import org.termcurator.core.llm.ChatEndpoint;
 import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.settings.SettingsStore;
+import org.termcurator.core.settings.Settings;
 import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.tasks.lint.LintSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code curator generate}: tasks from seeds or sampled skills, through an OpenAI-compatible endpoint. */
@@ -73,17 +72,21 @@ final class GenerateCommand extends ProjectSubcommand {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the task folders go (default: generated/DATE-TIME beside the project).")
     Path out;
 
+    @Mixin
+    DockerOptions docker;
+
     @Option(names = "--validate", description = "Then run oracle-free validation of every task in Docker (flags trivial tasks).")
     boolean validate;
 
     @Override
     public Integer call() throws Exception {
+        Settings settings = CliCommands.userSettings();
         GenerationConfig config;
         try {
             String[] range = skillRange.split("-", 2);
             int min = Integer.parseInt(range[0].strip());
             int max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
-            String keyVariable = apiKeyEnv != null ? apiKeyEnv : SettingsStore.inUserConfig().load().getApiKeyEnvVar();
+            String keyVariable = apiKeyEnv != null ? apiKeyEnv : settings.getApiKeyEnvVar();
             Path outDir = out != null ? out : projectFile.path().toAbsolutePath().resolveSibling("generated")
                     .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             config = new GenerationConfig(GenerationMode.parse(mode), count, domain, seeds, min, max,
@@ -115,8 +118,7 @@ final class GenerateCommand extends ProjectSubcommand {
         try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
-            var settings = SettingsStore.inUserConfig().load();
-            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, RolloutSettings.dockerAddress(settings)));
+            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, docker.address(settings)));
             GenerationRun run = new GenerationRun(config, new SeedRepository(db), new SkillRepository(db),
                     new PromptTemplates(db), client, usage, store);
             try {
@@ -125,7 +127,7 @@ final class GenerateCommand extends ProjectSubcommand {
                 throw new CliFailure(e.getMessage());
             }
         }
-        Map<String, OracleFreeValidator.Validation> validations = validate ? validateAll(result) : Map.of();
+        Map<String, OracleFreeValidator.Validation> validations = validate ? validateAll(result, settings) : Map.of();
 
         List<Map<String, Object>> tasks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
@@ -175,10 +177,10 @@ final class GenerateCommand extends ProjectSubcommand {
         return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private Map<String, OracleFreeValidator.Validation> validateAll(GenerationRun.Result result) throws Exception {
+    private Map<String, OracleFreeValidator.Validation> validateAll(GenerationRun.Result result, Settings settings)
+            throws Exception {
         Map<String, OracleFreeValidator.Validation> validations = new LinkedHashMap<>();
-        DockerAddress address = RolloutSettings.dockerAddress(SettingsStore.inUserConfig().load());
-        try (DockerEngine engine = DockerEngine.connect(address)) {
+        try (DockerEngine engine = DockerEngine.connect(docker.address(settings))) {
             engine.ping();
             OracleFreeValidator validator = new OracleFreeValidator(engine, Duration.ofMinutes(10), Duration.ofMinutes(5));
             for (GenerationRun.GeneratedTask task : result.tasks()) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectOpenException;
 import org.termcurator.core.tasks.ImportSummary;
@@ -35,6 +34,9 @@ final class ImportTasksCommand implements Callable<Integer> {
             description = "The project file (.curator); created if missing.")
     Path project;
 
+    @Mixin
+    DockerOptions docker;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + TaskFolderReader.DEFAULT_MAX_FILE_BYTES,
             description = "Files larger than this are kept as a reference to their original (default ${DEFAULT-VALUE}).")
     long maxFileBytes;
@@ -47,7 +49,7 @@ final class ImportTasksCommand implements Callable<Integer> {
         CliOutput out = CliCommands.output(spec);
         ImportSummary summary;
         try (ProjectDb db = ProjectDb.openOrCreate(project)) {
-            TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, DockerAddress.local()))
+            TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, docker.address(CliCommands.userSettings())))
                     .withMaxFileBytes(maxFileBytes);
             summary = new TaskImporter(db, options).importPaths(paths, new StderrProgress(out.err()));
         }

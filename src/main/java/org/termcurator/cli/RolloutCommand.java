@@ -32,8 +32,8 @@ import org.termcurator.core.rollouts.images.TaskImages;
 import org.termcurator.core.rollouts.task.RolloutTaskSpec;
 import org.termcurator.core.rollouts.task.TaskSpecException;
 import org.termcurator.core.settings.Settings;
-import org.termcurator.core.settings.SettingsStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code curator rollout}: runs tasks in local Docker containers with an agent, verifies and records them. */
@@ -85,6 +85,9 @@ final class RolloutCommand extends ProjectSubcommand {
             description = "replay: an ATIF trajectory.json or a JSON list of {keystrokes, duration}.")
     Path replayFile;
 
+    @Mixin
+    DockerOptions docker;
+
     @Option(names = "--work-root", paramLabel = "DIR",
             description = "Where rollouts keep casts, logs and results (default: settings, else the temp folder).")
     Path workRoot;
@@ -97,12 +100,12 @@ final class RolloutCommand extends ProjectSubcommand {
         if (concurrency != null && concurrency < 1) {
             throw new CliFailure("--concurrency must be at least 1", ExitCodes.USAGE);
         }
-        Settings settings = loadSettings();
+        Settings settings = CliCommands.userSettings();
         BaseImageMap baseImages = baseImages(settings);
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
         try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path());
-             DockerEngine engine = DockerEngine.connect(RolloutSettings.dockerAddress(settings))) {
+             DockerEngine engine = DockerEngine.connect(docker.address(settings))) {
             try {
                 engine.ping();
             } catch (DockerEngineException e) {
@@ -132,12 +135,6 @@ final class RolloutCommand extends ProjectSubcommand {
                 }
             }
             return summarize(results, problems, workFolder);
-        }
-    }
-
-    private Settings loadSettings() {
-        try (SettingsStore store = SettingsStore.inUserConfig()) {
-            return store.load();
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectOpenException;
 import org.termcurator.core.tasks.ExportSummary;
@@ -119,13 +118,16 @@ final class TasksCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "lint", description = "Lint every task again (Docker's local images and the project's base-image "
-            + "map decide which base images are known). Exits 1 when a task has an error-level finding.")
+    @Command(name = "lint", description = "Lint every task again (the images of the Docker engine in Settings, or "
+            + "--docker-host, and the project's base-image map decide which base images are known). Exits 1 when a task has an error-level finding.")
     static final class LintTasks extends Subcommand {
 
         @Option(names = "--map-image", paramLabel = "PUBLIC=LOCAL",
                 description = "Map a public base image to a local one, and remember it in the project (repeatable).")
         Map<String, String> mappings = new LinkedHashMap<>();
+
+        @Mixin
+        DockerOptions docker;
 
         @Override
         public Integer call() throws ProjectOpenException, SQLException {
@@ -137,7 +139,7 @@ final class TasksCommand implements Callable<Integer> {
                     map.putAll(mappings);
                     LintSetup.saveBaseImageMap(db, map);
                 }
-                LintContext context = LintSetup.detect(db, DockerAddress.local());
+                LintContext context = LintSetup.detect(db, docker.address(CliCommands.userSettings()));
                 if (!context.localImagesKnown()) {
                     out.err().println("Docker is not reachable: base images are checked against the image map only");
                 }

@@ -1,19 +1,13 @@
 package org.termcurator.core.rollouts;
 
 import java.nio.file.Path;
-import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.settings.Settings;
 
-/** What the user's settings say about rollouts: the engine to use, where work folders go, the base-image map. */
+/** What the user's settings say about rollouts: where work folders go, the base-image map. */
 public final class RolloutSettings {
 
     private RolloutSettings() {
-    }
-
-    /** The Docker host, TLS verification and certificate folder from settings (empty host: DOCKER_HOST or local). */
-    public static DockerAddress dockerAddress(Settings settings) {
-        return new DockerAddress(settings.getDockerHost(), settings.isDockerTlsVerify(), settings.getDockerCertPath());
     }
 
     /** The rollout work root from settings, else the default under the system temp folder. */

@@ -34,7 +34,6 @@ import org.termcurator.core.llm.ChatEndpoint;
 import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.skills.SkillRepository;
@@ -189,7 +188,7 @@ public final class GenerationViewModel {
         }
         TokenUsage usage = new TokenUsage();
         ChatClient client = new ChatClient(config.endpoint(), config.retry(), environment::apply, usage);
-        DockerAddress dockerAddress = RolloutSettings.dockerAddress(settings);
+        DockerAddress dockerAddress = DockerAddress.fromSettings(settings);
         Job<GenerationRun.Result> job = jobs.submit("Generate " + config.count() + " tasks (" + config.mode().key() + ")",
                 context -> {
                     context.message("Looking up local images for the linter");
@@ -229,7 +228,7 @@ public final class GenerationViewModel {
             return null;
         }
         Job<Void> job = jobs.submit("Oracle-free validation of " + result.tasks().size() + " tasks", context -> {
-            try (DockerEngine engine = DockerEngine.connect(RolloutSettings.dockerAddress(settings))) {
+            try (DockerEngine engine = DockerEngine.connect(DockerAddress.fromSettings(settings))) {
                 engine.ping();
                 OracleFreeValidator validator = new OracleFreeValidator(engine, Duration.ofMinutes(10), Duration.ofMinutes(5));
                 int done = 0;

@@ -112,7 +112,7 @@ public final class RolloutService implements AutoCloseable {
     }
 
     private RolloutScheduler scheduler(ProjectDb db, int concurrency) {
-        DockerAddress address = RolloutSettings.dockerAddress(settings);
+        DockerAddress address = DockerAddress.fromSettings(settings);
         if (engine == null || !engine.address().equals(address)) {
             engine = DockerEngine.connect(address);
             engines.add(engine);
@@ -174,7 +174,7 @@ public final class RolloutService implements AutoCloseable {
             oldEngines.forEach(DockerEngine::close);
         }
         if (next != null) {
-            DockerAddress address = RolloutSettings.dockerAddress(settings);
+            DockerAddress address = DockerAddress.fromSettings(settings);
             Thread.ofVirtual().name("rollouts-reap").start(() -> reapLeftovers(address));
         }
     }

@@ -89,7 +89,7 @@ public final class TasksView extends BorderPane {
      */
     public static ProjectSectionView create(UiServices services, ProjectActions actions) {
         TasksViewModel model = new TasksViewModel(services.jobs(),
-                () -> org.termcurator.core.rollouts.RolloutSettings.dockerAddress(services.settings()), Platform::runLater);
+                () -> org.termcurator.core.docker.DockerAddress.fromSettings(services.settings()), Platform::runLater);
         TasksView browser = new TasksView(services, model, actions);
         refreshWhenRolloutsEnd(services, model);
         ProjectSectionView[] section = new ProjectSectionView[1];

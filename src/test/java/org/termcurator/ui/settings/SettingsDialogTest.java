@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.app.AppContext;
 import org.termcurator.core.docker.DockerAddress;
-import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.ui.session.ScriptedFileDialogs;
@@ -76,7 +75,7 @@ class SettingsDialogTest {
         context.ui().settingsStore().flush();
         Settings saved = new SettingsStore(settingsFile).load();
         assertThat(saved.getDockerHost()).isEqualTo("tcp://build-host:2376");
-        assertThat(RolloutSettings.dockerAddress(saved))
+        assertThat(DockerAddress.fromSettings(saved))
                 .isEqualTo(new DockerAddress("tcp://build-host:2376", true, "/etc/curator/certs"));
         assertThat(saved.getBaseImageMap()).containsExactly(Map.entry("ubuntu:*", "curator/debian:bookworm"),
                 Map.entry("python:3.12", "curator/py:local"));
