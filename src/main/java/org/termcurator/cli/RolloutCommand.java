@@ -1,6 +1,5 @@
 package org.termcurator.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -24,14 +23,14 @@ import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.RolloutStatus;
 import org.termcurator.core.rollouts.RolloutStore;
 import org.termcurator.core.rollouts.agents.Agent;
-import org.termcurator.core.rollouts.agents.OracleAgent;
-import org.termcurator.core.rollouts.agents.ReplayAgent;
-import org.termcurator.core.rollouts.agents.TerminusAgent;
+import org.termcurator.core.rollouts.agents.AgentChoice;
+import org.termcurator.core.rollouts.agents.AgentKind;
 import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.rollouts.images.TaskImages;
 import org.termcurator.core.rollouts.task.RolloutTaskSpec;
 import org.termcurator.core.rollouts.task.TaskSpecException;
 import org.termcurator.core.settings.Settings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,9 +42,7 @@ import picocli.CommandLine.Option;
                 + "(error, cancelled) or a task folder is unusable, 2 on usage errors."})
 final class RolloutCommand extends ProjectSubcommand {
 
-    enum AgentKind { ORACLE, REPLAY, LLM }
-
-    @Option(names = "--agent", required = true, paramLabel = "oracle|replay|llm",
+    @Option(names = "--agent", required = true, paramLabel = "oracle|replay|llm", converter = AgentKindConverter.class,
             description = "oracle: the task's solution; replay: --replay FILE's commands; llm: a Terminus-style agent.")
     AgentKind agent;
 
@@ -79,7 +76,7 @@ final class RolloutCommand extends ProjectSubcommand {
     String apiKeyEnv;
 
     @Option(names = "--max-turns", paramLabel = "N", description = "llm: most turns per rollout (default 100).")
-    int maxTurns = TerminusAgent.Options.DEFAULTS.maxTurns();
+    int maxTurns = AgentChoice.DEFAULT_MAX_TURNS;
 
     @Option(names = "--replay", paramLabel = "FILE",
             description = "replay: an ATIF trajectory.json or a JSON list of {keystrokes, duration}.")
@@ -151,27 +148,26 @@ final class RolloutCommand extends ProjectSubcommand {
     }
 
     private Agent agent(Settings settings) {
-        return switch (agent) {
-            case ORACLE -> new OracleAgent();
-            case REPLAY -> {
-                if (replayFile == null) {
-                    throw new CliFailure("--agent replay needs --replay FILE", ExitCodes.USAGE);
-                }
-                try {
-                    yield ReplayAgent.fromFile(replayFile);
-                } catch (IOException e) {
-                    throw new CliFailure("cannot read " + replayFile + ": " + e.getMessage());
-                }
+        if (agent == AgentKind.REPLAY && replayFile == null) {
+            throw new CliFailure("--agent replay needs --replay FILE", ExitCodes.USAGE);
+        }
+        try {
+            return new AgentChoice(agent, replayFile, endpoint, model, apiKeyEnv, maxTurns).create(settings);
+        } catch (IllegalArgumentException e) {
+            if (agent == AgentKind.LLM) {
+                throw new CliFailure("--agent llm: " + e.getMessage() + " (--endpoint URL --model M, or Settings)",
+                        ExitCodes.USAGE);
             }
-            case LLM -> {
-                try {
-                    yield TerminusAgent.fromSettings(settings, endpoint, model, apiKeyEnv, maxTurns);
-                } catch (IllegalArgumentException e) {
-                    throw new CliFailure("--agent llm: " + e.getMessage() + " (--endpoint URL --model M, or Settings)",
-                            ExitCodes.USAGE);
-                }
-            }
-        };
+            throw new CliFailure(e.getMessage());
+        }
+    }
+
+    /** --agent as people write it: oracle, replay, llm (or terminus). */
+    static final class AgentKindConverter implements CommandLine.ITypeConverter<AgentKind> {
+        @Override
+        public AgentKind convert(String value) {
+            return AgentKind.parse(value);
+        }
     }
 
     private List<RolloutRequest> requests(ProjectDb db, Agent chosen, Path workFolder, List<String> problems)

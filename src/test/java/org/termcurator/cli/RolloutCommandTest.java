@@ -142,5 +142,6 @@ class RolloutCommandTest {
 
         CliRun agent = run("rollout", "--project", project, "--agent", "human");
         assertThat(agent.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(agent.err()).contains("unknown agent 'human': use one of oracle, replay, llm");
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.termcurator.core.rollouts.agents.AgentKind;
 import org.termcurator.core.settings.Settings;
 
 /** "Roll out selection with…": the agent, attempts per task, concurrency, and the agent's own settings. */
@@ -19,10 +20,10 @@ final class RolloutDialog extends Dialog<TaskRollouts.Choice> {
         initOwner(owner);
         setTitle("Roll out tasks");
         setHeaderText("Roll out " + tasks + " task" + (tasks == 1 ? "" : "s"));
-        ChoiceBox<TaskRollouts.AgentKind> agent = new ChoiceBox<>();
+        ChoiceBox<AgentKind> agent = new ChoiceBox<>();
         agent.setId("rollout-agent");
-        agent.getItems().setAll(TaskRollouts.AgentKind.values());
-        agent.setValue(TaskRollouts.AgentKind.ORACLE);
+        agent.getItems().setAll(AgentKind.values());
+        agent.setValue(AgentKind.ORACLE);
         Spinner<Integer> attempts = new Spinner<>(1, 100, 1);
         attempts.setId("rollout-attempts");
         attempts.setEditable(true);
@@ -38,8 +39,8 @@ final class RolloutDialog extends Dialog<TaskRollouts.Choice> {
         model.setId("rollout-model");
         Label key = new Label("API key from the environment variable " + settings.getApiKeyEnvVar());
         key.getStyleClass().add("text-muted");
-        replay.disableProperty().bind(agent.valueProperty().isNotEqualTo(TaskRollouts.AgentKind.REPLAY));
-        endpoint.disableProperty().bind(agent.valueProperty().isNotEqualTo(TaskRollouts.AgentKind.LLM));
+        replay.disableProperty().bind(agent.valueProperty().isNotEqualTo(AgentKind.REPLAY));
+        endpoint.disableProperty().bind(agent.valueProperty().isNotEqualTo(AgentKind.LLM));
         model.disableProperty().bind(endpoint.disableProperty());
 
         GridPane grid = new GridPane();

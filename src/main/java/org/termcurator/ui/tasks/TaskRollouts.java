@@ -1,6 +1,5 @@
 package org.termcurator.ui.tasks;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -8,9 +7,8 @@ import org.termcurator.core.jobs.Job;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.ProjectTaskFolders;
 import org.termcurator.core.rollouts.agents.Agent;
-import org.termcurator.core.rollouts.agents.OracleAgent;
-import org.termcurator.core.rollouts.agents.ReplayAgent;
-import org.termcurator.core.rollouts.agents.TerminusAgent;
+import org.termcurator.core.rollouts.agents.AgentChoice;
+import org.termcurator.core.rollouts.agents.AgentKind;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.ui.session.RolloutService;
 import org.termcurator.ui.session.UiServices;
@@ -20,8 +18,6 @@ import org.termcurator.ui.session.UiServices;
  * read (and written out from the project when their folder is gone) as a job, then queued.
  */
 public final class TaskRollouts {
-
-    public enum AgentKind { ORACLE, REPLAY, LLM }
 
     /**
      * What the user chose in "Roll out selection with…".
@@ -41,6 +37,12 @@ public final class TaskRollouts {
         /** One oracle attempt per task at the default concurrency. */
         public static Choice oracle(Settings settings) {
             return new Choice(AgentKind.ORACLE, 1, settings.getDefaultConcurrency(), null, null, null);
+        }
+
+        /** The agent part of the choice; blank fields fall back to Settings. */
+        public AgentChoice agentChoice() {
+            return new AgentChoice(agent, replayFile, blankToNull(endpoint), blankToNull(model), null,
+                    AgentChoice.DEFAULT_MAX_TURNS);
         }
     }
 
@@ -70,9 +72,9 @@ public final class TaskRollouts {
         if (db == null) {
             throw new IllegalStateException("no project is open");
         }
-        Agent agent = agent(choice);
+        Agent agent = choice.agentChoice().create(services.settings());
         RolloutService rollouts = services.rollouts();
-        String title = "Queue " + choice.agent().name().toLowerCase(Locale.ROOT) + " rollouts of " + taskIds.size()
+        String title = "Queue " + choice.agent().key() + " rollouts of " + taskIds.size()
                 + " task" + (taskIds.size() == 1 ? "" : "s");
         return services.jobs().submit(title, context -> {
             context.message("Reading the tasks");
@@ -84,24 +86,6 @@ public final class TaskRollouts {
             rollouts.submit(db, prepared.requests(), choice.concurrency());
             return new Queued(prepared.requests().size(), prepared.problems());
         });
-    }
-
-    private Agent agent(Choice choice) {
-        return switch (choice.agent()) {
-            case ORACLE -> new OracleAgent();
-            case REPLAY -> {
-                if (choice.replayFile() == null) {
-                    throw new IllegalArgumentException("replay needs a trajectory file to replay");
-                }
-                try {
-                    yield ReplayAgent.fromFile(choice.replayFile());
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot read " + choice.replayFile() + ": " + e.getMessage(), e);
-                }
-            }
-            case LLM -> TerminusAgent.fromSettings(services.settings(), blankToNull(choice.endpoint()),
-                    blankToNull(choice.model()), null, TerminusAgent.Options.DEFAULTS.maxTurns());
-        };
     }
 
     private static String blankToNull(String text) {

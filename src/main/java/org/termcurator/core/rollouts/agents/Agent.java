@@ -9,7 +9,7 @@ import org.termcurator.core.docker.DockerEngineException;
  */
 public interface Agent {
 
-    /** oracle | replay | llm: what the rollouts table records. */
+    /** The {@link AgentKind#key() key} of its kind: what the rollouts table records. */
     String kind();
 
     /** The agent's name in trajectories (ATIF agent.name). */

@@ -13,7 +13,7 @@ public final class OracleAgent implements Agent {
 
     @Override
     public String kind() {
-        return "oracle";
+        return AgentKind.ORACLE.key();
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class ReplayAgent implements Agent {
 
     @Override
     public String kind() {
-        return "replay";
+        return AgentKind.REPLAY.key();
     }
 
     @Override

@@ -87,7 +87,7 @@ public final class TerminusAgent implements Agent {
 
     @Override
     public String kind() {
-        return "llm";
+        return AgentKind.LLM.key();
     }
 
     @Override
