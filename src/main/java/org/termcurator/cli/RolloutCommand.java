@@ -8,27 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.LeftoverRollouts;
+import org.termcurator.core.rollouts.ProjectRollouts;
 import org.termcurator.core.rollouts.ProjectTaskFolders;
+import org.termcurator.core.rollouts.RolloutConfig;
 import org.termcurator.core.rollouts.RolloutEvent;
-import org.termcurator.core.rollouts.RolloutReaper;
-import org.termcurator.core.rollouts.RolloutRequest;
 import org.termcurator.core.rollouts.RolloutResult;
-import org.termcurator.core.rollouts.RolloutRunner;
-import org.termcurator.core.rollouts.RolloutScheduler;
-import org.termcurator.core.rollouts.RolloutSettings;
 import org.termcurator.core.rollouts.RolloutStatus;
-import org.termcurator.core.rollouts.RolloutStore;
 import org.termcurator.core.rollouts.agents.Agent;
 import org.termcurator.core.rollouts.agents.AgentChoice;
 import org.termcurator.core.rollouts.agents.AgentKind;
-import org.termcurator.core.rollouts.images.BaseImageMap;
-import org.termcurator.core.rollouts.images.TaskImages;
-import org.termcurator.core.rollouts.task.RolloutTaskSpec;
-import org.termcurator.core.rollouts.task.TaskSpecException;
 import org.termcurator.core.settings.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,54 +89,52 @@ final class RolloutCommand extends ProjectSubcommand {
         if (concurrency != null && concurrency < 1) {
             throw new CliFailure("--concurrency must be at least 1", ExitCodes.USAGE);
         }
+        if (!taskDirs.isEmpty() && tasks != null) {
+            throw new CliFailure("use either --tasks or --task-dir", ExitCodes.USAGE);
+        }
         Settings settings = CliCommands.userSettings();
-        BaseImageMap baseImages = baseImages(settings);
+        RolloutConfig config = config(settings);
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
         try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path());
-             DockerEngine engine = DockerEngine.connect(docker.address(settings))) {
+             ProjectRollouts rollouts = new ProjectRollouts(db, () -> config, event -> report(event, err))) {
             try {
-                engine.ping();
+                rollouts.engine().ping();
             } catch (DockerEngineException e) {
                 throw new CliFailure(e.getMessage());
             }
-            RolloutReaper.Report reaped = new RolloutReaper(engine).reap(db);
-            if (!reaped.removed().isEmpty() || reaped.interrupted() > 0) {
-                err.println("Removed " + reaped.removed().size() + " leftover container(s); marked "
-                        + reaped.interrupted() + " unfinished rollout(s) interrupted.");
+            String cleaned = LeftoverRollouts.clean(db, rollouts.engine()).describe();
+            if (cleaned != null) {
+                err.println(cleaned);
             }
-            Path workFolder = workRoot != null ? workRoot : RolloutSettings.workRoot(settings);
-            List<String> problems = new ArrayList<>();
-            List<RolloutRequest> requests = requests(db, chosen, workFolder, problems);
-            problems.forEach(problem -> err.println("skipped: " + problem));
-            RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), baseImages, workFolder);
-            int slots = concurrency != null ? concurrency : settings.getDefaultConcurrency();
+            ProjectTaskFolders.Prepared prepared = prepare(rollouts, chosen);
+            prepared.problems().forEach(problem -> err.println("skipped: " + problem));
+            int slots = concurrency != null ? concurrency : config.defaultConcurrency();
+            Thread stopper = new Thread(rollouts::close, "rollout-interrupt");
+            Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C must not leave containers behind
             List<RolloutResult> results;
-            try (RolloutScheduler scheduler = new RolloutScheduler(runner, slots, event -> report(event, err),
-                    new RolloutStore(db))) {
-                Thread stopper = new Thread(scheduler::close, "rollout-interrupt");
-                Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C must not leave containers behind
-                try {
-                    scheduler.submit(requests);
-                    results = scheduler.awaitAll(JobContext.unobserved());
-                } finally {
-                    removeHook(stopper);
-                }
+            try {
+                rollouts.submit(prepared.requests(), slots);
+                results = rollouts.awaitAll(JobContext.unobserved());
+            } finally {
+                removeHook(stopper);
             }
-            return summarize(results, problems, workFolder);
+            return summarize(results, prepared.problems(), config.workRoot());
         }
     }
 
-    private BaseImageMap baseImages(Settings settings) {
-        BaseImageMap map = RolloutSettings.baseImages(settings);
+    /** Settings, with --docker-host, --work-root and --image-map on top. */
+    private RolloutConfig config(Settings settings) {
+        RolloutConfig config = RolloutConfig.fromSettings(settings).withDockerAddress(docker.address(settings))
+                .withWorkRoot(workRoot);
         for (String assignment : imageMap) {
             try {
-                map.put(assignment);
+                config.baseImages().put(assignment);
             } catch (IllegalArgumentException e) {
                 throw new CliFailure("--image-map: " + e.getMessage(), ExitCodes.USAGE);
             }
         }
-        return map;
+        return config;
     }
 
     private Agent agent(Settings settings) {
@@ -170,40 +160,22 @@ final class RolloutCommand extends ProjectSubcommand {
         }
     }
 
-    private List<RolloutRequest> requests(ProjectDb db, Agent chosen, Path workFolder, List<String> problems)
-            throws SQLException {
-        List<RolloutRequest> requests = new ArrayList<>();
+    /** The task folders given, or the project's tasks (all, or those --tasks selects). */
+    private ProjectTaskFolders.Prepared prepare(ProjectRollouts rollouts, Agent chosen) throws SQLException {
         if (!taskDirs.isEmpty()) {
-            if (tasks != null) {
-                throw new CliFailure("use either --tasks or --task-dir", ExitCodes.USAGE);
-            }
-            for (Path dir : taskDirs) {
-                try {
-                    RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(dir);
-                    for (int attempt = 1; attempt <= attempts; attempt++) {
-                        requests.add(new RolloutRequest(spec, chosen, attempt));
-                    }
-                } catch (TaskSpecException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-            return requests;
+            return rollouts.prepareFolders(taskDirs, chosen, attempts);
         }
         List<ProjectTaskFolders.Entry> entries;
         try {
-            entries = ProjectTaskFolders.select(db, tasks);
-        } catch (SQLException e) {
-            throw new CliFailure("--tasks '" + tasks + "' is not a valid search: " + e.getMessage(), ExitCodes.USAGE);
+            entries = rollouts.tasksMatching(tasks);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("--tasks " + e.getMessage(), ExitCodes.USAGE);
         }
         if (entries.isEmpty()) {
             throw new CliFailure(tasks == null ? "the project has no tasks; import some, or give --task-dir DIR"
                     : "no task of the project matches '" + tasks + "'");
         }
-        // tasks whose folder is gone are written out from the project into the work folder
-        ProjectTaskFolders.Prepared prepared = ProjectTaskFolders.prepare(db, entries, workFolder, chosen, attempts);
-        problems.addAll(prepared.problems());
-        requests.addAll(prepared.requests());
-        return requests;
+        return rollouts.prepare(entries, chosen, attempts);
     }
 
     private static void report(RolloutEvent event, PrintWriter err) {

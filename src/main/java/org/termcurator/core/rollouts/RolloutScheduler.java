@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.termcurator.core.jobs.JobContext;
@@ -222,16 +223,27 @@ public final class RolloutScheduler implements AutoCloseable {
      * reporting progress; a cancel of the job cancels every rollout. Results in submission order.
      */
     public List<RolloutResult> awaitAll(JobContext context) throws InterruptedException {
+        return awaitAll(this::handles, this::cancelAll, context);
+    }
+
+    /**
+     * Waits until every rollout that {@code handles} lists (asked again as it goes, so ones
+     * submitted meanwhile count) is done, reporting progress; a cancel of the job calls
+     * {@code cancelAll}. Results in the order listed.
+     */
+    static List<RolloutResult> awaitAll(Supplier<List<RolloutHandle>> handles, Runnable cancelAll, JobContext context)
+            throws InterruptedException {
         while (true) {
-            Progress progress = progress();
+            List<RolloutHandle> now = handles.get();
+            Progress progress = Progress.of(now);
             context.progress(progress.finished(), progress.total());
             context.message(progress.describe());
             if (context.isCancelled()) {
-                cancelAll();
+                cancelAll.run();
             }
-            RolloutHandle pending = handles.stream().filter(handle -> !handle.isDone()).findFirst().orElse(null);
+            RolloutHandle pending = now.stream().filter(handle -> !handle.isDone()).findFirst().orElse(null);
             if (pending == null) {
-                break;
+                return now.stream().map(handle -> handle.result().join()).toList();
             }
             try {
                 pending.result().get(250, TimeUnit.MILLISECONDS);
@@ -239,7 +251,6 @@ public final class RolloutScheduler implements AutoCloseable {
                 // check progress and cancel again
             }
         }
-        return handles.stream().map(handle -> handle.result().join()).toList();
     }
 
     /** Cancels whatever still runs and waits for the rollouts to clean up. */

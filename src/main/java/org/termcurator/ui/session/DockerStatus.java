@@ -16,7 +16,7 @@ import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.docker.EngineInfo;
-import org.termcurator.core.rollouts.RolloutReaper;
+import org.termcurator.core.rollouts.LeftoverRollouts;
 
 /**
  * Whether the Docker engine answers, checked in the background now and then and on demand,
@@ -77,7 +77,7 @@ public final class DockerStatus implements AutoCloseable {
         }
         reaped = true;
         try {
-            RolloutReaper.Report report = new RolloutReaper(engine).reap();
+            LeftoverRollouts.Report report = LeftoverRollouts.removeOrphans(engine);
             if (!report.removed().isEmpty()) {
                 LOG.info("removed {} container(s) left behind by an earlier session", report.removed().size());
             }

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.jobs.JobManager;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.rollouts.RolloutRecovery;
+import org.termcurator.core.rollouts.LeftoverRollouts;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.settings.SettingsStore;
 import org.termcurator.core.trajectories.StepsSearchIndex;
@@ -130,7 +130,7 @@ public final class ProjectSession implements AutoCloseable {
             ProjectDb db = ProjectDb.open(file);
             try {
                 // Rollouts a crashed session left queued or running will never finish.
-                RolloutRecovery.markInterrupted(db);
+                LeftoverRollouts.markInterrupted(db);
             } catch (java.sql.SQLException e) {
                 db.close();
                 throw e;

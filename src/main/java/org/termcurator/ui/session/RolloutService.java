@@ -1,50 +1,36 @@
 package org.termcurator.ui.session;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.termcurator.core.docker.DockerAddress;
-import org.termcurator.core.docker.DockerEngine;
-import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.LeftoverRollouts;
+import org.termcurator.core.rollouts.ProjectRollouts;
+import org.termcurator.core.rollouts.RolloutConfig;
 import org.termcurator.core.rollouts.RolloutEvent;
 import org.termcurator.core.rollouts.RolloutHandle;
 import org.termcurator.core.rollouts.RolloutListener;
-import org.termcurator.core.rollouts.RolloutReaper;
 import org.termcurator.core.rollouts.RolloutRequest;
-import org.termcurator.core.rollouts.RolloutRunner;
-import org.termcurator.core.rollouts.RolloutScheduler;
-import org.termcurator.core.rollouts.RolloutSettings;
-import org.termcurator.core.rollouts.RolloutStore;
-import org.termcurator.core.rollouts.images.TaskImages;
 import org.termcurator.core.settings.Settings;
 
 /**
- * The window's rollouts: one place that queues them for the open project (from the Tasks
- * view, retries from the Rollouts view), fans their events out to whoever listens, and stops
- * them when the project closes. Rollouts queued with another concurrency get a scheduler of
- * their own; cancel, retry and progress cover all of them.
+ * The window's side of the core's {@link ProjectRollouts}: one for the open project, made
+ * when it opens (leftovers of a crashed session are cleaned up then) and closed with it;
+ * events fan out to whoever listens, and each stored outcome is announced and indexed for
+ * search.
  */
 public final class RolloutService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutService.class);
 
     private final Settings settings;
+    private final ProjectSession session;
     private final List<RolloutListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> storedListeners = new CopyOnWriteArrayList<>();
-    /** A scheduler and the engine its runner talks to. */
-    private record Slot(DockerEngine engine, RolloutScheduler scheduler) {
-    }
-
-    private final ProjectSession session;
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<DockerEngine> engines = new ArrayList<>();
-    private ProjectDb project;
-    private DockerEngine engine;
-    private TaskImages images;
+    private ProjectRollouts current;
 
     public RolloutService(Settings settings, ProjectSession session) {
         this.settings = settings;
@@ -91,15 +77,20 @@ public final class RolloutService implements AutoCloseable {
 
     /** Where rollouts keep their work folders (and tasks without a folder are written out). */
     public Path workRoot() {
-        return RolloutSettings.workRoot(settings);
+        return RolloutConfig.fromSettings(settings).workRoot();
+    }
+
+    /** The rollouts of {@code db}, which must be the open project: read tasks through it, queue through {@link #submit}. */
+    public synchronized ProjectRollouts forProject(ProjectDb db) {
+        if (db == null || current == null || current.project() != db) {
+            throw new IllegalStateException("rollouts are only run for the open project");
+        }
+        return current;
     }
 
     /** Queues rollouts of the open project {@code db}, at most {@code concurrency} of them running at a time. */
     public synchronized List<RolloutHandle> submit(ProjectDb db, List<RolloutRequest> requests, int concurrency) {
-        if (db != project) {
-            throw new IllegalStateException("rollouts are only run for the open project");
-        }
-        List<RolloutHandle> handles = scheduler(db, concurrency).submit(requests);
+        List<RolloutHandle> handles = forProject(db).submit(requests, concurrency);
         handles.forEach(handle -> whenStored(handle, db));
         return handles;
     }
@@ -111,44 +102,24 @@ public final class RolloutService implements AutoCloseable {
         });
     }
 
-    private RolloutScheduler scheduler(ProjectDb db, int concurrency) {
-        DockerAddress address = DockerAddress.fromSettings(settings);
-        if (engine == null || !engine.address().equals(address)) {
-            engine = DockerEngine.connect(address);
-            engines.add(engine);
-            images = new TaskImages(engine);
-        }
-        for (Slot slot : slots) {
-            if (slot.scheduler().concurrency() == concurrency && slot.engine() == engine) {
-                return slot.scheduler();
-            }
-        }
-        RolloutRunner runner = new RolloutRunner(engine, images, RolloutSettings.baseImages(settings), workRoot());
-        RolloutScheduler scheduler = new RolloutScheduler(runner, concurrency, this::publish, new RolloutStore(db));
-        slots.add(new Slot(engine, scheduler));
-        return scheduler;
-    }
-
     /** Every rollout queued in this project since it was opened, in order. */
     public synchronized List<RolloutHandle> handles() {
-        List<RolloutHandle> all = new ArrayList<>();
-        slots.forEach(slot -> all.addAll(slot.scheduler().handles()));
-        all.sort(java.util.Comparator.comparing(RolloutHandle::createdAt));
-        return all;
+        return current == null ? List.of() : current.handles();
     }
 
     public synchronized void cancelAll() {
-        slots.forEach(slot -> slot.scheduler().cancelAll());
+        if (current != null) {
+            current.cancelAll();
+        }
     }
 
     /** Runs again every finished rollout that did not pass (once each). */
     public synchronized List<RolloutHandle> retryFailed() {
-        List<RolloutHandle> again = new ArrayList<>();
-        for (Slot slot : List.copyOf(slots)) {
-            List<RolloutHandle> retried = slot.scheduler().retryFailed();
-            retried.forEach(handle -> whenStored(handle, project));
-            again.addAll(retried);
+        if (current == null) {
+            return List.of();
         }
+        List<RolloutHandle> again = current.retryFailed();
+        again.forEach(handle -> whenStored(handle, current.project()));
         return again;
     }
 
@@ -158,45 +129,26 @@ public final class RolloutService implements AutoCloseable {
      * project opens (its unfinished rollouts were marked interrupted by the open itself).
      */
     private synchronized void projectChanged(ProjectDb next) {
-        List<RolloutScheduler> old = slots.stream().map(Slot::scheduler).toList();
-        List<DockerEngine> oldEngines = List.copyOf(engines);
-        slots.clear();
-        engines.clear();
-        engine = null;
-        images = null;
-        project = next;
-        if (!old.isEmpty()) {
-            Thread.ofVirtual().name("rollouts-stop").start(() -> {
-                old.forEach(RolloutScheduler::close);
-                oldEngines.forEach(DockerEngine::close);
-            });
-        } else {
-            oldEngines.forEach(DockerEngine::close);
+        ProjectRollouts old = current;
+        current = next == null ? null
+                : new ProjectRollouts(next, () -> RolloutConfig.fromSettings(settings), this::publish);
+        if (old != null) {
+            Thread.ofVirtual().name("rollouts-stop").start(old::close);
         }
         if (next != null) {
             DockerAddress address = DockerAddress.fromSettings(settings);
-            Thread.ofVirtual().name("rollouts-reap").start(() -> reapLeftovers(address));
-        }
-    }
-
-    private static void reapLeftovers(DockerAddress address) {
-        try (DockerEngine reaping = DockerEngine.connect(address)) {
-            RolloutReaper.Report report = new RolloutReaper(reaping).reap();
-            if (!report.removed().isEmpty()) {
-                LOG.info("removed {} container(s) left behind by an earlier session", report.removed().size());
-            }
-        } catch (DockerEngineException e) {
-            LOG.info("leftover containers not checked, Docker is not reachable: {}", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("leftover rollouts could not be cleaned up: {}", e.getMessage());
+            Thread.ofVirtual().name("rollouts-reap").start(() -> LeftoverRollouts.removeOrphans(address));
         }
     }
 
     @Override
-    public synchronized void close() {
-        slots.forEach(slot -> slot.scheduler().close());
-        engines.forEach(DockerEngine::close);
-        slots.clear();
-        engines.clear();
+    public void close() {
+        ProjectRollouts open;
+        synchronized (this) {
+            open = current;
+        }
+        if (open != null) {
+            open.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.ProjectRollouts;
 import org.termcurator.core.rollouts.ProjectTaskFolders;
 import org.termcurator.core.rollouts.agents.Agent;
 import org.termcurator.core.rollouts.agents.AgentChoice;
@@ -78,10 +79,10 @@ public final class TaskRollouts {
                 + " task" + (taskIds.size() == 1 ? "" : "s");
         return services.jobs().submit(title, context -> {
             context.message("Reading the tasks");
-            List<ProjectTaskFolders.Entry> entries = ProjectTaskFolders.selectIds(db, taskIds);
+            ProjectRollouts project = rollouts.forProject(db);
+            List<ProjectTaskFolders.Entry> tasks = project.tasksWithIds(taskIds);
             context.checkCancelled();
-            ProjectTaskFolders.Prepared prepared = ProjectTaskFolders.prepare(db, entries, rollouts.workRoot(), agent,
-                    choice.attempts());
+            ProjectTaskFolders.Prepared prepared = project.prepare(tasks, agent, choice.attempts());
             context.checkCancelled();
             rollouts.submit(db, prepared.requests(), choice.concurrency());
             return new Queued(prepared.requests().size(), prepared.problems());

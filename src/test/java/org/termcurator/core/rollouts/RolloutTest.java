@@ -39,7 +39,7 @@ import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
 
 @Tag("docker")
-/** Rollouts end to end on the real engine: runner, scheduler, store, reaper. */
+/** Rollouts end to end on the real engine: runner, scheduler, store, clean-up of leftovers. */
 class RolloutTest {
 
     @TempDir
@@ -285,7 +285,7 @@ class RolloutTest {
     }
 
     @Test
-    void theReaperRemovesLeftoversOfADeadProcessAndMarksTheirRolloutsInterrupted() throws Exception {
+    void cleaningUpRemovesLeftoversOfADeadProcessAndMarksTheirRolloutsInterrupted() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor(10, TimeUnit.SECONDS);
         ContainerOwner dead = new ContainerOwner(ContainerOwner.current().host(), gone.pid(),
@@ -301,7 +301,7 @@ class RolloutTest {
             store.started(crashed, java.time.Instant.now());
             Long waiting = store.queued(new RolloutRequest(spec, new OracleAgent(), 2), "k2", java.time.Instant.now());
 
-            RolloutReaper.Report report = new RolloutReaper(engine).reap(db);
+            LeftoverRollouts.Report report = LeftoverRollouts.clean(db, engine);
 
             assertThat(report.removed()).contains(leftover).doesNotContain(ours);
             assertThat(report.spared()).contains(ours);
@@ -310,7 +310,7 @@ class RolloutTest {
             assertThat(store.list()).extracting(RolloutStore.Row::id, RolloutStore.Row::status).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(crashed, RolloutStatus.INTERRUPTED),
                     org.assertj.core.groups.Tuple.tuple(waiting, RolloutStatus.INTERRUPTED));
-            assertThat(store.list()).allSatisfy(row -> assertThat(row.error()).isEqualTo(RolloutRecovery.MESSAGE));
+            assertThat(store.list()).allSatisfy(row -> assertThat(row.error()).isEqualTo(LeftoverRollouts.INTERRUPTED_MESSAGE));
         } finally {
             engine.remove(ours);
             engine.remove(leftover);
