@@ -17,8 +17,8 @@ import org.termcurator.core.curate.ExportFormat;
 import org.termcurator.core.curate.ExportResult;
 import org.termcurator.core.curate.PresetStore;
 import org.termcurator.core.curate.ProjectStats;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.project.ProjectOpenException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,15 +91,19 @@ final class CurateCommands {
         @Option(names = "--seed", paramLabel = "N", description = "Seed of the shuffles and the split (overrides the preset's).")
         Long seed;
 
+        Export() {
+            super(ProjectAccess.WRITE); // the export is recorded in the project's history
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException, IOException {
+        public Integer call() throws Exception {
             ExportFormat exportFormat;
             try {
                 exportFormat = ExportFormat.fromKey(format);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
             }
-            try (ProjectDb db = ProjectDb.open(projectFile.path())) {
+            try (ProjectDb db = openProject()) {
                 String presetName = source == null || source.preset == null ? null : source.preset;
                 CurationSettings settings = settings(db);
                 if (seed != null) {
@@ -143,10 +147,14 @@ final class CurateCommands {
             + "and their turn and token distributions. Read-only.")
     static final class Stats extends ProjectSubcommand {
 
+        Stats() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException, IOException {
+        public Integer call() throws Exception {
             ProjectStats stats;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 stats = new CurationPipeline(db).stats(new StderrProgress(cli().err()));
             }
             Map<String, Object> json = new LinkedHashMap<>();
@@ -188,10 +196,15 @@ final class CurateCommands {
 
     @Command(name = "list", description = "The saved presets. Read-only.")
     static final class PresetsList extends ProjectSubcommand {
+
+        PresetsList() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
+        public Integer call() throws Exception {
             List<PresetStore.PresetInfo> presets;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 presets = new PresetStore(db).list();
             }
             List<Map<String, Object>> list = new ArrayList<>();
@@ -214,10 +227,14 @@ final class CurateCommands {
         @Parameters(paramLabel = "NAME")
         String name;
 
+        PresetsShow() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
+        public Integer call() throws Exception {
             CurationSettings settings;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 settings = preset(db, name);
             }
             Map<String, Object> json = new LinkedHashMap<>();
@@ -236,10 +253,14 @@ final class CurateCommands {
         @Option(names = "--settings", required = true, paramLabel = "FILE.json", description = "Curation settings as JSON.")
         Path settingsFile;
 
+        PresetsSave() {
+            super(ProjectAccess.WRITE);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
+        public Integer call() throws Exception {
             CurationSettings settings = readSettings(settingsFile);
-            try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
+            try (ProjectDb db = openProject()) {
                 new PresetStore(db).save(name, settings);
             }
             print(Map.of("saved", name.strip()), "Saved preset '" + name.strip() + "'");
@@ -252,14 +273,18 @@ final class CurateCommands {
         @Parameters(paramLabel = "NAME")
         String name;
 
+        PresetsDelete() {
+            super(ProjectAccess.WRITE);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
+        public Integer call() throws Exception {
             boolean deleted;
-            try (ProjectDb db = ProjectDb.open(projectFile.path())) {
+            try (ProjectDb db = openProject()) {
                 deleted = new PresetStore(db).delete(name);
             }
             if (!deleted) {
-                throw new CliFailure("no preset named '" + name + "' in " + projectFile.path().toAbsolutePath());
+                throw new CliFailure("no preset named '" + name + "' in " + projectFile().toAbsolutePath());
             }
             print(Map.of("deleted", name), "Deleted preset '" + name + "'");
             return ExitCodes.OK;

@@ -21,6 +21,7 @@ import org.termcurator.core.llm.ChatClient;
 import org.termcurator.core.llm.ChatEndpoint;
 import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.settings.Settings;
@@ -78,6 +79,10 @@ final class GenerateCommand extends ProjectSubcommand {
     @Option(names = "--validate", description = "Then run oracle-free validation of every task in Docker (flags trivial tasks).")
     boolean validate;
 
+    GenerateCommand() {
+        super(ProjectAccess.WRITE);
+    }
+
     @Override
     public Integer call() throws Exception {
         Settings settings = CliCommands.userSettings();
@@ -87,7 +92,7 @@ final class GenerateCommand extends ProjectSubcommand {
             int min = Integer.parseInt(range[0].strip());
             int max = range.length > 1 ? Integer.parseInt(range[1].strip()) : min;
             String keyVariable = apiKeyEnv != null ? apiKeyEnv : settings.getApiKeyEnvVar();
-            Path outDir = out != null ? out : projectFile.path().toAbsolutePath().resolveSibling("generated")
+            Path outDir = out != null ? out : projectFile().toAbsolutePath().resolveSibling("generated")
                     .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             config = new GenerationConfig(GenerationMode.parse(mode), count, domain, seeds, min, max,
                     randomSeed != null ? randomSeed : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
@@ -115,7 +120,7 @@ final class GenerateCommand extends ProjectSubcommand {
             }
         };
         GenerationRun.Result result;
-        try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
+        try (ProjectDb db = openProject()) {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
             GenerationStore store = new GenerationStore(db, LintSetup.detect(db, docker.address(settings)));

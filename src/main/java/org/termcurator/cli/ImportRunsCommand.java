@@ -2,11 +2,13 @@ package org.termcurator.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.trajectories.ImportError;
 import org.termcurator.core.trajectories.RunImportSummary;
 import org.termcurator.core.trajectories.RunImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code curator import runs PATH... --project FILE [--json]}. */
@@ -17,13 +19,20 @@ import picocli.CommandLine.Parameters;
         "The search index is built afterwards, when first needed: by a search, or by the app in the background."})
 final class ImportRunsCommand extends ProjectSubcommand {
 
+    @Mixin
+    CreateOption create;
+
+    ImportRunsCommand() {
+        super(ProjectAccess.WRITE);
+    }
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Run folders, trial folders, .jsonl, .parquet or .cast files.")
     List<Path> paths;
 
     @Override
     public Integer call() throws Exception {
         RunImportSummary summary;
-        try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
+        try (ProjectDb db = openProject()) {
             summary = new RunImporter(db).importPaths(paths, new StderrProgress(cli().err()));
         }
         StringBuilder text = new StringBuilder(String.format("Imported %d, updated %d, unchanged %d, failed %d (%,.1f MB read)",

@@ -1,13 +1,11 @@
 package org.termcurator.cli;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.project.ProjectOpenException;
 import org.termcurator.core.tasks.ImportSummary;
 import org.termcurator.core.tasks.TaskFolderReader;
 import org.termcurator.core.tasks.TaskImporter;
@@ -16,23 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code curator import tasks PATH... --project FILE}. */
 @Command(name = "tasks", description = "Import task folders (Harbor task.toml, Terminal-Bench 1 task.yaml) at any "
         + "depth, or .tar.gz/.tgz/.zip archives of them. Tasks already in the project are skipped when unchanged "
         + "and updated when changed. Exits 1 when any task failed (the others are imported).")
-final class ImportTasksCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class ImportTasksCommand extends ProjectSubcommand {
 
     @Mixin
-    OutputOptions output;
-
-    @Option(names = "--project", required = true, paramLabel = "FILE",
-            description = "The project file (.curator); created if missing.")
-    Path project;
+    CreateOption create;
 
     @Mixin
     DockerOptions docker;
@@ -44,11 +34,15 @@ final class ImportTasksCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Task folders, folders of tasks, or archives.")
     List<Path> paths;
 
+    ImportTasksCommand() {
+        super(ProjectAccess.WRITE);
+    }
+
     @Override
-    public Integer call() throws ProjectOpenException, SQLException {
-        CliOutput out = CliCommands.output(spec);
+    public Integer call() throws Exception {
+        CliOutput out = cli();
         ImportSummary summary;
-        try (ProjectDb db = ProjectDb.openOrCreate(project)) {
+        try (ProjectDb db = openProject()) {
             TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, docker.address(CliCommands.userSettings())))
                     .withMaxFileBytes(maxFileBytes);
             summary = new TaskImporter(db, options).importPaths(paths, new StderrProgress(out.err()));
@@ -62,7 +56,7 @@ final class ImportTasksCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(String.format("Imported %,d, updated %,d, unchanged %,d, failed %,d",
                 summary.imported(), summary.updated(), summary.unchanged(), summary.failed()));
         CliCommands.appendErrors(text, summary.errors());
-        out.result(output, result, text.toString());
+        print(result, text.toString());
         return summary.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -1,12 +1,10 @@
 package org.termcurator.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectInfo;
-import org.termcurator.core.project.ProjectOpenException;
 import picocli.CommandLine.Command;
 
 /** {@code curator project init|info}. */
@@ -17,12 +15,16 @@ final class ProjectCommand extends ProjectSubcommand.Group {
     @Command(name = "init", description = "Create a project file (an existing project is left as it is).")
     static final class Init extends ProjectSubcommand {
 
+        Init() {
+            super(ProjectAccess.CREATE);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, java.sql.SQLException {
-            Path project = projectFile.path();
-            boolean existed = Files.exists(project);
+        public Integer call() throws Exception {
             ProjectInfo info;
-            try (ProjectDb db = existed ? ProjectDb.open(project) : ProjectDb.create(project)) {
+            boolean existed;
+            try (ProjectDb db = openProject()) {
+                existed = !db.isNewlyCreated();
                 info = db.info();
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -37,10 +39,14 @@ final class ProjectCommand extends ProjectSubcommand.Group {
     @Command(name = "info", description = "Show a project's schema version and how much it holds. Read-only.")
     static final class Info extends ProjectSubcommand {
 
+        Info() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, java.sql.SQLException {
+        public Integer call() throws Exception {
             ProjectInfo info;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 info = db.info();
             }
             StringBuilder text = new StringBuilder();

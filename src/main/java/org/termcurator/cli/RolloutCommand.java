@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.LeftoverRollouts;
 import org.termcurator.core.rollouts.ProjectRollouts;
@@ -81,6 +82,10 @@ final class RolloutCommand extends ProjectSubcommand {
             description = "Where rollouts keep casts, logs and results (default: settings, else the temp folder).")
     Path workRoot;
 
+    RolloutCommand() {
+        super(ProjectAccess.WRITE);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (attempts < 1) {
@@ -96,7 +101,7 @@ final class RolloutCommand extends ProjectSubcommand {
         RolloutConfig config = config(settings);
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
-        try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path());
+        try (ProjectDb db = openProject();
              ProjectRollouts rollouts = new ProjectRollouts(db, () -> config, event -> report(event, err))) {
             try {
                 rollouts.engine().ping();

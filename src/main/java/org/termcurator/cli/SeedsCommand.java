@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.termcurator.core.jobs.JobContext;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.ImportProblem;
 import org.termcurator.core.seeds.Seed;
@@ -16,6 +17,7 @@ import org.termcurator.core.seeds.SeedQuery;
 import org.termcurator.core.seeds.SeedRepository;
 import org.termcurator.core.seeds.SeedStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,13 @@ final class SeedsCommand extends ProjectSubcommand.Group {
         @Parameters(paramLabel = "FILE", description = "A .jsonl, .csv or .tsv file.")
         Path file;
 
+        @Mixin
+        CreateOption create;
+
+        Import() {
+            super(ProjectAccess.WRITE);
+        }
+
         @Option(names = "--mapping", paramLabel = "COL=FIELD,...",
                 description = "Map file columns to seed fields (col= ignores a column); other columns are mapped by name.")
         String mapping;
@@ -39,7 +48,7 @@ final class SeedsCommand extends ProjectSubcommand.Group {
                 throw new CliFailure(file + " does not exist", ExitCodes.USAGE);
             }
             SeedImporter.Report report;
-            try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
+            try (ProjectDb db = openProject()) {
                 try {
                     report = new SeedImporter(new SeedRepository(db)).importFile(file, mapping, JobContext.unobserved());
                 } catch (IllegalArgumentException e) {
@@ -72,10 +81,14 @@ final class SeedsCommand extends ProjectSubcommand.Group {
         @Parameters(paramLabel = "FILE", description = "Where to write the seeds.")
         Path file;
 
+        Export() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
             List<Seed> seeds;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 seeds = new SeedRepository(db).list(SeedQuery.all());
             }
             try {
@@ -100,6 +113,10 @@ final class SeedsCommand extends ProjectSubcommand.Group {
         @Option(names = "--status", paramLabel = "S", description = "Only seeds with this status: new, used or rejected.")
         String status;
 
+        ListSeeds() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
             SeedStatus wanted;
@@ -109,7 +126,7 @@ final class SeedsCommand extends ProjectSubcommand.Group {
                 throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
             }
             List<Seed> seeds;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 seeds = new SeedRepository(db).list(new SeedQuery(query, domain, wanted, 0));
             }
             List<Map<String, Object>> rows = new ArrayList<>();

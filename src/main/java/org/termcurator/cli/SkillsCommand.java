@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.skills.SkillCoverage;
 import org.termcurator.core.skills.SkillRepository;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.core.skills.TaxonomyFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,13 @@ final class SkillsCommand extends ProjectSubcommand.Group {
         @Option(names = "--default", description = "Import the taxonomy shipped with the app.")
         boolean defaults;
 
+        @Mixin
+        CreateOption create;
+
+        Import() {
+            super(ProjectAccess.WRITE);
+        }
+
         @Override
         public Integer call() throws Exception {
             if ((file == null) == !defaults) {
@@ -38,7 +47,7 @@ final class SkillsCommand extends ProjectSubcommand.Group {
             }
             Taxonomy taxonomy = defaults ? TaxonomyFormat.defaultTaxonomy() : TaxonomyFormat.read(file);
             SkillRepository.ImportResult result;
-            try (ProjectDb db = ProjectDb.openOrCreate(projectFile.path())) {
+            try (ProjectDb db = openProject()) {
                 result = new SkillRepository(db).importTaxonomy(taxonomy);
             }
             Map<String, Object> json = new LinkedHashMap<>();
@@ -60,10 +69,14 @@ final class SkillsCommand extends ProjectSubcommand.Group {
         @Parameters(paramLabel = "FILE", description = "Where to write the taxonomy.")
         Path file;
 
+        Export() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
             Taxonomy taxonomy;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 taxonomy = new SkillRepository(db).taxonomy();
             }
             TaxonomyFormat.write(file, taxonomy);
@@ -75,10 +88,15 @@ final class SkillsCommand extends ProjectSubcommand.Group {
 
     @Command(name = "show", description = "Show the taxonomy with task, trajectory and success counts per skill. Read-only.")
     static final class Show extends ProjectSubcommand {
+
+        Show() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
             SkillCoverage.Report report;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 report = SkillCoverage.compute(db);
             }
             List<Map<String, Object>> domains = new ArrayList<>();

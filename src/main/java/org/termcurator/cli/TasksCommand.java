@@ -1,15 +1,13 @@
 package org.termcurator.cli;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.project.ProjectOpenException;
 import org.termcurator.core.tasks.ExportSummary;
 import org.termcurator.core.tasks.TaskExporter;
 import org.termcurator.core.tasks.lint.LintContext;
@@ -30,28 +28,7 @@ import picocli.CommandLine;
 /** {@code curator tasks list|lint|export}. */
 @Command(name = "tasks", description = "List, lint and export the tasks of a project.",
         subcommands = {TasksCommand.ListTasks.class, TasksCommand.LintTasks.class, TasksCommand.ExportTasks.class})
-final class TasksCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list, lint or export");
-    }
-
-    /** What every task subcommand takes: the project, and the output options. */
-    abstract static class Subcommand implements Callable<Integer> {
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Mixin
-        OutputOptions output;
-
-        @Option(names = "--project", required = true, paramLabel = "FILE", description = "The project file (.curator).")
-        Path project;
-    }
+final class TasksCommand extends ProjectSubcommand.Group {
 
     /** What list and export select: a search and facet values. */
     static final class Selection {
@@ -72,7 +49,7 @@ final class TasksCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", description = "List tasks, optionally searched and filtered. Read-only.")
-    static final class ListTasks extends Subcommand {
+    static final class ListTasks extends ProjectSubcommand {
 
         @CommandLine.ArgGroup(exclusive = false)
         Selection selection = new Selection();
@@ -80,15 +57,19 @@ final class TasksCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", description = "List at most N tasks (the total still counts all).")
         Integer limit;
 
+        ListTasks() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
+        public Integer call() throws Exception {
             if (limit != null && limit < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--limit cannot be negative");
             }
             TaskQuery query = selection.toQuery();
             long total;
             List<TaskRow> rows;
-            try (ProjectDb db = ProjectDb.open(project, ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 TaskQueries queries = new TaskQueries(db);
                 total = queries.count(query);
                 rows = queries.page(query, 0, limit == null ? Integer.MAX_VALUE : limit);
@@ -109,7 +90,7 @@ final class TasksCommand implements Callable<Integer> {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("total", total);
             result.put("tasks", tasks);
-            CliCommands.output(spec).result(output, result, text.toString());
+            print(result, text.toString());
             return ExitCodes.OK;
         }
 
@@ -120,7 +101,7 @@ final class TasksCommand implements Callable<Integer> {
 
     @Command(name = "lint", description = "Lint every task again (the images of the Docker engine in Settings, or "
             + "--docker-host, and the project's base-image map decide which base images are known). Exits 1 when a task has an error-level finding.")
-    static final class LintTasks extends Subcommand {
+    static final class LintTasks extends ProjectSubcommand {
 
         @Option(names = "--map-image", paramLabel = "PUBLIC=LOCAL",
                 description = "Map a public base image to a local one, and remember it in the project (repeatable).")
@@ -129,11 +110,15 @@ final class TasksCommand implements Callable<Integer> {
         @Mixin
         DockerOptions docker;
 
+        LintTasks() {
+            super(ProjectAccess.WRITE);
+        }
+
         @Override
-        public Integer call() throws ProjectOpenException, SQLException {
-            CliOutput out = CliCommands.output(spec);
+        public Integer call() throws Exception {
+            CliOutput out = cli();
             LintReport report;
-            try (ProjectDb db = ProjectDb.open(project)) {
+            try (ProjectDb db = openProject()) {
                 if (!mappings.isEmpty()) {
                     Map<String, String> map = new LinkedHashMap<>(LintSetup.baseImageMap(db));
                     map.putAll(mappings);
@@ -178,14 +163,14 @@ final class TasksCommand implements Callable<Integer> {
                     text.append(String.format("%n  %-36s %,d", rule.getKey().id(), rule.getValue()));
                 }
             }
-            out.result(output, result, text.toString());
+            print(result, text.toString());
             return report.count(LintStatus.ERROR) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
 
     @Command(name = "export", description = "Write tasks as task folders (one per task, as stored) into a folder. "
             + "Exits 1 when any task could not be written.")
-    static final class ExportTasks extends Subcommand {
+    static final class ExportTasks extends ProjectSubcommand {
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the tasks to.")
         Path out;
@@ -196,13 +181,16 @@ final class TasksCommand implements Callable<Integer> {
         @Option(names = "--overwrite", description = "Replace task folders that already exist in DIR.")
         boolean overwrite;
 
+        ExportTasks() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
-            CliOutput cli = CliCommands.output(spec);
             ExportSummary summary;
-            try (ProjectDb db = ProjectDb.open(project, ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 List<Long> ids = java.util.Arrays.stream(new TaskQueries(db).ids(selection.toQuery())).boxed().toList();
-                summary = new TaskExporter(db, overwrite).export(ids, out, new StderrProgress(cli.err()));
+                summary = new TaskExporter(db, overwrite).export(ids, out, new StderrProgress(cli().err()));
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("exported", summary.exported());
@@ -212,7 +200,7 @@ final class TasksCommand implements Callable<Integer> {
             StringBuilder text = new StringBuilder(String.format("Exported %,d tasks to %s, failed %,d",
                     summary.exported(), out.toAbsolutePath().normalize(), summary.failed()));
             CliCommands.appendErrors(text, summary.errors());
-            cli.result(output, result, text.toString());
+            print(result, text.toString());
             return summary.failed() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }

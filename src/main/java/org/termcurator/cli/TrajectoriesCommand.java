@@ -1,9 +1,9 @@
 package org.termcurator.cli;
 
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.ProjectOpenException;
 import org.termcurator.core.trajectories.StepsSearchIndex;
@@ -38,6 +38,10 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N rows (default ${DEFAULT-VALUE}).")
         int limit;
 
+        ListTrajectories() {
+            super(ProjectAccess.READ);
+        }
+
         @Override
         public Integer call() throws Exception {
             if (limit < 0) {
@@ -51,7 +55,7 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
                 indexForSearch();
             }
             TrajectoryPage page;
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+            try (ProjectDb db = openProject()) {
                 page = new TrajectoryStore(db).page(filter, 0, limit);
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -64,21 +68,28 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
             return ExitCodes.OK;
         }
 
-        /** Adds what imports left to the search index; when another process holds the project, says so instead. */
-        private void indexForSearch() throws SQLException, ProjectOpenException {
-            try (ProjectDb db = ProjectDb.open(projectFile.path(), ProjectDb.Mode.READ_ONLY)) {
+        /**
+         * Adds what imports left to the search index; when another process holds the project,
+         * or the project cannot be written here, says so and searches what is indexed.
+         */
+        private void indexForSearch() throws Exception {
+            try (ProjectDb db = openProject()) {
                 if (StepsSearchIndex.backlog(db) == 0) {
                     return;
                 }
             }
-            try (ProjectDb db = ProjectDb.open(projectFile.path())) {
+            try (ProjectDb db = openProject(ProjectAccess.WRITE)) {
                 StepsSearchIndex.catchUp(db, new StderrProgress(cli().err()));
             } catch (ProjectOpenException e) {
-                if (e.reason() != ProjectOpenException.Reason.LOCKED) {
+                if (e.reason() == ProjectOpenException.Reason.LOCKED) {
+                    cli().err().println("note: the project is open in another process, which builds its search index; "
+                            + "this search leaves out the trajectories not indexed yet");
+                } else if (e.reason() == ProjectOpenException.Reason.READ_ONLY) {
+                    cli().err().println("note: " + e.file() + " cannot be written here, so its search index cannot "
+                            + "catch up; this search leaves out the trajectories not indexed yet");
+                } else {
                     throw e;
                 }
-                cli().err().println("note: the project is open in another process, which builds its search index; "
-                        + "this search leaves out the trajectories not indexed yet");
             }
         }
 

@@ -123,7 +123,7 @@ public final class RunImportBench {
         long indexed;
         double indexSeconds;
         double indexCpuSeconds;
-        try (ProjectDb db = ProjectDb.openOrCreate(project)) {
+        try (ProjectDb db = org.termcurator.core.project.ProjectAccess.CREATE.open(project)) {
             summary = new RunImporter(db).importPaths(List.of(input), JobContext.unobserved());
             seconds = (System.nanoTime() - start) / 1e9;
             cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;

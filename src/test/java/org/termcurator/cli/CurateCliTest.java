@@ -26,7 +26,7 @@ class CurateCliTest {
         project = dir.resolve("p.curator").toString();
         CliRun imported = CliRun.of("import", "runs", Fixtures.copy("tb1-run", dir).toString(),
                 Fixtures.copy("harbor-job", dir).toString(), Fixtures.copy("sft/rows.jsonl", dir).toString(),
-                "--project", project, "--json");
+                "--project", project, "--create", "--json");
         assertThat(imported.json().get("imported").asInt()).isPositive();
     }
 

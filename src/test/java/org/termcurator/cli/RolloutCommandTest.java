@@ -35,6 +35,7 @@ class RolloutCommandTest {
         Path broken = SampleTasks.copy("sales-by-region", dir.resolve("broken"));
         Files.writeString(broken.resolve("solution/solve.sh"), "exit 0\n");
         Path project = dir.resolve("p.curator");
+        assertThat(run("project", "init", "--project", project.toString()).exitCode()).isZero();
 
         CliRun run = run("rollout", "--project", project.toString(), "--agent", "oracle", "--task-dir",
                 SampleTasks.dir("fix-inventory-report").toString(), broken.toString(), dir.resolve("nope").toString(),

@@ -23,7 +23,7 @@ class RunsCliTest {
     void importRunsPrintsTheImportSummaryAndExitsZeroWhenAllImported() throws Exception {
         Path run = Fixtures.copy("tb1-run", dir);
         String project = dir.resolve("p.curator").toString();
-        CliRun first = run("import", "runs", run.toString(), "--project", project, "--json");
+        CliRun first = run("import", "runs", run.toString(), "--project", project, "--create", "--json");
         assertThat(first.exitCode()).isZero();
         JsonNode summary = first.json();
         assertThat(summary.get("imported").asInt()).isEqualTo(4);
@@ -39,7 +39,8 @@ class RunsCliTest {
     @Test
     void importRunsExitsOneAndNamesEachBadLineWhenSomeRowsFail() throws Exception {
         Path rows = Fixtures.copy("sft/rows.jsonl", dir);
-        CliRun result = run("import", "runs", rows.toString(), "--project", dir.resolve("p.curator").toString(), "--json");
+        CliRun result = run("import", "runs", rows.toString(), "--project", dir.resolve("p.curator").toString(),
+                "--create", "--json");
         assertThat(result.exitCode()).isEqualTo(1);
         JsonNode summary = result.json();
         assertThat(summary.get("imported").asInt()).isEqualTo(4);
@@ -47,7 +48,8 @@ class RunsCliTest {
         assertThat(summary.get("errors").get(0).get("path").asText()).isEqualTo(rows + ":3");
         assertThat(summary.get("errors").get(0).get("message").asText()).startsWith("invalid JSON");
 
-        CliRun text = run("import", "runs", rows.toString(), "--project", dir.resolve("q.curator").toString());
+        CliRun text = run("import", "runs", rows.toString(), "--project", dir.resolve("q.curator").toString(),
+                "--create");
         assertThat(text.exitCode()).isEqualTo(1);
         assertThat(text.out()).contains("Imported 4").contains(rows + ":5: the row has no 'conversations'");
     }
@@ -56,7 +58,7 @@ class RunsCliTest {
     void trajectoriesListFiltersByOutcomeAndText() throws Exception {
         String project = dir.resolve("p.curator").toString();
         run("import", "runs", Fixtures.copy("tb1-run", dir).toString(), Fixtures.copy("harbor-job", dir).toString(),
-                "--project", project);
+                "--project", project, "--create");
 
         JsonNode all = run("trajectories", "list", "--project", project, "--json").json();
         assertThat(all.get("total").asInt()).isEqualTo(6);

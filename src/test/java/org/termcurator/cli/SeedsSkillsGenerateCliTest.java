@@ -27,7 +27,8 @@ class SeedsSkillsGenerateCliTest {
         Files.writeString(file, "body,area,status\nRotate nginx logs,system administration,new\nFix the build,x,odd\n"
                 + "Count words in a file,file operations,used\n");
 
-        CliRun imported = run("seeds", "import", file.toString(), "--project", project, "--mapping", "body=problem", "--json");
+        CliRun imported = run("seeds", "import", file.toString(), "--project", project, "--create", "--mapping",
+                "body=problem", "--json");
         assertThat(imported.exitCode()).as(imported.err()).isEqualTo(ExitCodes.FAILED);
         JsonNode json = imported.json();
         assertThat(json.get("imported").asInt()).isEqualTo(2);
@@ -51,7 +52,7 @@ class SeedsSkillsGenerateCliTest {
     @Test
     void skillsImportDefaultExportAndShowWithCoverage() throws Exception {
         String project = dir.resolve("p.curator").toString();
-        CliRun imported = run("skills", "import", "--default", "--project", project, "--json");
+        CliRun imported = run("skills", "import", "--default", "--project", project, "--create", "--json");
         assertThat(imported.exitCode()).isZero();
         assertThat(imported.json().get("domains").asInt()).isEqualTo(11);
 
@@ -68,7 +69,7 @@ class SeedsSkillsGenerateCliTest {
     @Test
     void generateFromSkillsAgainstALocalEndpointPrintsTasksAndFailures() throws Exception {
         String project = dir.resolve("p.curator").toString();
-        run("skills", "import", "--default", "--project", project);
+        run("skills", "import", "--default", "--project", project, "--create");
         try (FakeChatServer server = new FakeChatServer()) {
             server.then(FakeChatServer.Reply.answer(GenerationRunTest.goodAnswer("one", "Do one.")),
                     FakeChatServer.Reply.answer("no task here"));

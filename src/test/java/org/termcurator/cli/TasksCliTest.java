@@ -53,7 +53,7 @@ class TasksCliTest {
     void importPrintsExactlyTheCountsAndCreatesTheProject() throws Exception {
         String project = dir.resolve("new.curator").toString();
 
-        Run first = run("import", "tasks", SAMPLES, "--project", project, "--json");
+        Run first = run("import", "tasks", SAMPLES, "--project", project, "--create", "--json");
 
         assertThat(first.exitCode()).isZero();
         JsonNode json = first.json();
@@ -75,7 +75,7 @@ class TasksCliTest {
         TaskFolders.harbor(set, "broken").file("task.toml", "[metadata\n").write();
         String project = dir.resolve("p.curator").toString();
 
-        Run run = run("import", "tasks", set.toString(), "--project", project, "--json");
+        Run run = run("import", "tasks", set.toString(), "--project", project, "--create", "--json");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         JsonNode json = run.json();
@@ -94,7 +94,7 @@ class TasksCliTest {
     @Test
     void listSearchesFiltersAndLimitsButCountsTheTotal() throws Exception {
         String project = dir.resolve("p.curator").toString();
-        run("import", "tasks", SAMPLES, "--project", project);
+        run("import", "tasks", SAMPLES, "--project", project, "--create");
 
         JsonNode all = run("tasks", "list", "--project", project, "--json", "--limit", "2").json();
         assertThat(all.get("total").asInt()).isEqualTo(5);
@@ -118,7 +118,7 @@ class TasksCliTest {
         Path set = dir.resolve("set");
         TaskFolders.harbor(set, "untested").without("tests/test.sh").write();
         String project = dir.resolve("p.curator").toString();
-        run("import", "tasks", set.toString(), "--project", project);
+        run("import", "tasks", set.toString(), "--project", project, "--create");
 
         Run lint = run("tasks", "lint", "--project", project, "--json", "--map-image", "curator/debian:bookworm=curator/debian:bookworm");
 
@@ -137,7 +137,7 @@ class TasksCliTest {
     @Test
     void exportWritesTaskFoldersThatImportBackUnchanged() throws Exception {
         String project = dir.resolve("p.curator").toString();
-        run("import", "tasks", SAMPLES, "--project", project);
+        run("import", "tasks", SAMPLES, "--project", project, "--create");
         Path out = dir.resolve("out");
 
         Run export = run("tasks", "export", "--project", project, "--out", out.toString(), "--query", "csv", "--json");

@@ -56,6 +56,10 @@ public final class ProjectDb implements AutoCloseable {
 
     private final Path file;
     private final Mode mode;
+    /** Read-only in a folder nobody lets us write to and with no WAL: SQLite then reads the file as it is. */
+    private final boolean immutable;
+    /** Whether this open made the file (see {@link #isNewlyCreated}). */
+    private boolean newlyCreated;
     private final ProjectLock lock;
     private final Connection writer;
     private final ExecutorService writerThread;
@@ -68,9 +72,10 @@ public final class ProjectDb implements AutoCloseable {
     /** Write transactions committed since the file was opened: readers' caches compare it. */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    private ProjectDb(Path file, Mode mode, ProjectLock lock, Connection writer) {
+    private ProjectDb(Path file, Mode mode, boolean immutable, ProjectLock lock, Connection writer) {
         this.file = file;
         this.mode = mode;
+        this.immutable = immutable;
         this.lock = lock;
         this.writer = writer;
         this.writerThread = writer == null ? null : Executors.newSingleThreadExecutor(runnable -> {
@@ -126,7 +131,9 @@ public final class ProjectDb implements AutoCloseable {
             deleteQuietly(staging);
             throw ioFailure(target, "cannot be created", e);
         }
-        return openLocked(target, lock);
+        ProjectDb db = openLocked(target, lock);
+        db.newlyCreated = true;
+        return db;
     }
 
     /** Opens an existing project for reading and writing, upgrading an older schema. */
@@ -140,12 +147,21 @@ public final class ProjectDb implements AutoCloseable {
         if (mode == Mode.READ_ONLY) {
             return openReadOnly(target);
         }
+        checkWritable(target);
         return openLocked(target, ProjectLock.acquire(target));
     }
 
-    /** Opens the project, creating it first when the file does not exist yet. */
-    public static ProjectDb openOrCreate(Path file) throws ProjectOpenException {
-        return Files.exists(file) ? open(file) : create(file);
+    /** Writing needs the file and its folder (the lock, WAL and journal live beside it): say which one is read-only. */
+    private static void checkWritable(Path target) throws ProjectOpenException {
+        if (!Files.isWritable(target)) {
+            throw new ProjectOpenException(ProjectOpenException.Reason.READ_ONLY, target,
+                    target + " is read-only: changing the project needs write access to it");
+        }
+        if (!Files.isWritable(target.getParent())) {
+            throw new ProjectOpenException(ProjectOpenException.Reason.READ_ONLY, target,
+                    target + " is in a read-only folder: changing the project needs write access to "
+                            + target.getParent() + " (its lock and journal go there)");
+        }
     }
 
     private static ProjectDb openLocked(Path target, ProjectLock lock) throws ProjectOpenException {
@@ -163,7 +179,7 @@ public final class ProjectDb implements AutoCloseable {
                 connection.commit();
             }
             connection.setAutoCommit(true);
-            return new ProjectDb(target, Mode.READ_WRITE, lock, connection);
+            return new ProjectDb(target, Mode.READ_WRITE, false, lock, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
             lock.close();
@@ -176,12 +192,24 @@ public final class ProjectDb implements AutoCloseable {
     }
 
     private static ProjectDb openReadOnly(Path target) throws ProjectOpenException {
-        try (Connection probe = connect(target, true)) {
+        boolean immutable = readsWithoutSharedMemory(target);
+        try (Connection probe = connect(target, true, immutable)) {
             verifySchema(target, probe);
         } catch (SQLException e) {
             throw sqlFailure(target, e);
         }
-        return new ProjectDb(target, Mode.READ_ONLY, null, null);
+        return new ProjectDb(target, Mode.READ_ONLY, immutable, null, null);
+    }
+
+    /**
+     * A WAL reader needs the -shm file beside the project, and creates it when missing. In a
+     * folder we cannot write to, with neither a -shm nor a -wal there (nobody has the project
+     * open: the last writer folded its WAL in), the file is read as it is instead; with a
+     * writer's -wal present SQLite reads through the writer's files.
+     */
+    private static boolean readsWithoutSharedMemory(Path target) {
+        return !Files.isWritable(target.getParent()) && !Files.exists(sidecar(target, "-shm"))
+                && !Files.exists(sidecar(target, "-wal"));
     }
 
     /** Refuses files that are not projects, or are from a newer app, without letting SQLite touch them. */
@@ -234,6 +262,10 @@ public final class ProjectDb implements AutoCloseable {
     }
 
     private static Connection connect(Path path, boolean readOnly) throws SQLException {
+        return connect(path, readOnly, false);
+    }
+
+    private static Connection connect(Path path, boolean readOnly, boolean immutable) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("foreign_keys", "true");
         properties.setProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
@@ -241,7 +273,9 @@ public final class ProjectDb implements AutoCloseable {
         if (readOnly) {
             properties.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
         }
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, properties);
+        // SQLite's immutable=1 is a URI parameter: the path goes as a file: URI (percent-encoded)
+        String name = immutable ? path.toUri() + "?immutable=1" : path.toString();
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + name, properties);
         if (readOnly) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA query_only = true");
@@ -256,6 +290,11 @@ public final class ProjectDb implements AutoCloseable {
 
     public Mode mode() {
         return mode;
+    }
+
+    /** Whether this open made the project file (it did not exist before). */
+    public boolean isNewlyCreated() {
+        return newlyCreated;
     }
 
     public int schemaVersion() throws SQLException {
@@ -355,7 +394,7 @@ public final class ProjectDb implements AutoCloseable {
             return idle;
         }
         if (openedReaders.incrementAndGet() <= MAX_READERS) {
-            Connection connection = connect(file, true);
+            Connection connection = connect(file, true, immutable);
             synchronized (allReaders) {
                 allReaders.add(connection);
             }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public final class ProjectOpenException extends Exception {
 
     /** Why opening failed, so callers can react (e.g. offer another file) without parsing text. */
-    public enum Reason { NOT_FOUND, NOT_A_PROJECT, CORRUPTED, NEWER_SCHEMA, LOCKED, ALREADY_EXISTS, IO }
+    public enum Reason { NOT_FOUND, NOT_A_PROJECT, CORRUPTED, NEWER_SCHEMA, LOCKED, ALREADY_EXISTS, READ_ONLY, IO }
 
     private final Reason reason;
     private final Path file;

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.termcurator.core.jobs.Job;
 import org.termcurator.core.jobs.JobManager;
+import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.LeftoverRollouts;
 import org.termcurator.core.settings.Settings;
@@ -127,7 +128,7 @@ public final class ProjectSession implements AutoCloseable {
     public Job<ProjectDb> open(Path file) {
         return track(jobs.submit("Open project " + file.getFileName(), context -> {
             context.message("Opening " + file);
-            ProjectDb db = ProjectDb.open(file);
+            ProjectDb db = ProjectAccess.WRITE.open(file);
             try {
                 // Rollouts a crashed session left queued or running will never finish.
                 LeftoverRollouts.markInterrupted(db);
