@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
 /** {@code curator rollout}: runs tasks in local Docker containers with an agent, verifies and records them. */
 @Command(name = "rollout", description = {
         "Run tasks in Docker with an agent (oracle, replay or an LLM), verify them and record the results in the project.",
+        "The tasks: folders given with --task-dir, or the project's own, chosen with --tasks QUERY or all of them with "
+                + "--all (a project of up to " + RolloutCommand.FEW_TASKS + " tasks needs no choice).",
         "Exit code 0 when every rollout reached a verdict (passed or failed), 1 when a rollout could not run "
                 + "(error, cancelled) or a task folder is unusable, 2 on usage errors."})
 final class RolloutCommand extends ProjectSubcommand {
@@ -39,9 +41,16 @@ final class RolloutCommand extends ProjectSubcommand {
             description = "oracle: the task's solution; replay: --replay FILE's commands; llm: a Terminus-style agent.")
     AgentKind agent;
 
+    /** Up to this many tasks, a project's tasks roll out without a selection; more need --all. */
+    static final int FEW_TASKS = 3;
+
     @Option(names = "--tasks", paramLabel = "QUERY",
-            description = "Full-text query selecting the project's tasks (default: every task of the project).")
+            description = "Full-text query selecting the project's tasks (name, instruction, tags, test files).")
     String tasks;
+
+    @Option(names = "--all", description = "Roll out every task of the project. Needed when it has more than "
+            + FEW_TASKS + " tasks and neither --tasks nor --task-dir chooses some.")
+    boolean all;
 
     @Option(names = "--task-dir", paramLabel = "DIR", arity = "1..*",
             description = "Harbor task folders to roll out instead of the project's tasks.")
@@ -97,12 +106,18 @@ final class RolloutCommand extends ProjectSubcommand {
         if (!taskDirs.isEmpty() && tasks != null) {
             throw new CliFailure("use either --tasks or --task-dir", ExitCodes.USAGE);
         }
+        if (all && (tasks != null || !taskDirs.isEmpty())) {
+            throw new CliFailure("--all rolls out every task of the project: leave out --tasks and --task-dir, "
+                    + "or leave out --all", ExitCodes.USAGE);
+        }
         Settings settings = CliCommands.userSettings();
         RolloutConfig config = config(settings);
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
         try (ProjectDb db = openProject();
              ProjectRollouts rollouts = new ProjectRollouts(db, () -> config, event -> report(event, err))) {
+            // the project's tasks are chosen first: a selection that will not do is said before Docker is asked
+            List<ProjectTaskFolders.Entry> projectTasks = taskDirs.isEmpty() ? projectTasks(rollouts) : null;
             try {
                 rollouts.engine().ping();
             } catch (DockerEngineException e) {
@@ -112,7 +127,9 @@ final class RolloutCommand extends ProjectSubcommand {
             if (cleaned != null) {
                 err.println(cleaned);
             }
-            ProjectTaskFolders.Prepared prepared = prepare(rollouts, chosen);
+            ProjectTaskFolders.Prepared prepared = projectTasks == null
+                    ? rollouts.prepareFolders(taskDirs, chosen, attempts)
+                    : rollouts.prepare(projectTasks, chosen, attempts);
             prepared.problems().forEach(problem -> err.println("skipped: " + problem));
             int slots = concurrency != null ? concurrency : config.defaultConcurrency();
             Thread stopper = new Thread(rollouts::close, "rollout-interrupt");
@@ -165,11 +182,11 @@ final class RolloutCommand extends ProjectSubcommand {
         }
     }
 
-    /** The task folders given, or the project's tasks (all, or those --tasks selects). */
-    private ProjectTaskFolders.Prepared prepare(ProjectRollouts rollouts, Agent chosen) throws SQLException {
-        if (!taskDirs.isEmpty()) {
-            return rollouts.prepareFolders(taskDirs, chosen, attempts);
-        }
+    /**
+     * The project's tasks that --tasks selects, or all of them: without a selection, a project
+     * of more than a few tasks needs --all, so that a forgotten option does not start hundreds.
+     */
+    private List<ProjectTaskFolders.Entry> projectTasks(ProjectRollouts rollouts) throws SQLException {
         List<ProjectTaskFolders.Entry> entries;
         try {
             entries = rollouts.tasksMatching(tasks);
@@ -180,7 +197,11 @@ final class RolloutCommand extends ProjectSubcommand {
             throw new CliFailure(tasks == null ? "the project has no tasks; import some, or give --task-dir DIR"
                     : "no task of the project matches '" + tasks + "'");
         }
-        return rollouts.prepare(entries, chosen, attempts);
+        if (tasks == null && !all && entries.size() > FEW_TASKS) {
+            throw new CliFailure("the project has " + entries.size() + " tasks: roll out all of them with --all, "
+                    + "or choose some with --tasks QUERY or --task-dir DIR", ExitCodes.USAGE);
+        }
+        return entries;
     }
 
     private static void report(RolloutEvent event, PrintWriter err) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.termcurator.core.docker.DockerTestSupport;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.RolloutEngineExtension;
 import org.termcurator.core.rollouts.RolloutStatus;
@@ -123,6 +124,37 @@ class RolloutCommandTest {
         assertThat(run.json().get("passed").asInt()).isEqualTo(1);
         assertThat(run.json().get("results").get(0).get("workDir").asText()).startsWith(dir.resolve("work").toString());
         assertThat(dir.resolve("work/tasks")).isDirectory();
+    }
+
+    @Test
+    void aFewTasksRollOutWithoutASelectionAndMoreOnlyWithAll() throws Exception {
+        Path tasks = dir.resolve("tasks");
+        for (String name : List.of("one", "two")) {
+            SampleTasks.minimal(tasks, name, "", "FROM " + DockerTestSupport.DEBIAN_IMAGE + "\nWORKDIR /app\n",
+                    "mkdir -p /logs/verifier && echo 1 > /logs/verifier/reward.txt\n", "true\n");
+        }
+        String project = dir.resolve("p.curator").toString();
+        assertThat(run("import", "tasks", tasks.toString(), "--project", project, "--create").exitCode()).isZero();
+        String work = dir.resolve("work").toString();
+
+        CliRun few = run("rollout", "--project", project, "--agent", "oracle", "--work-root", work, "--json");
+
+        assertThat(few.exitCode()).as(few.err()).isZero();
+        assertThat(few.json().get("passed").asInt()).isEqualTo(2);
+
+        for (String name : List.of("three", "four")) {
+            SampleTasks.minimal(tasks, name, "", "FROM " + DockerTestSupport.DEBIAN_IMAGE + "\nWORKDIR /app\n",
+                    "mkdir -p /logs/verifier && echo 1 > /logs/verifier/reward.txt\n", "true\n");
+        }
+        assertThat(run("import", "tasks", tasks.toString(), "--project", project).exitCode()).isZero();
+        CliRun unselected = run("rollout", "--project", project, "--agent", "oracle", "--work-root", work, "--json");
+        assertThat(unselected.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unselected.json().get("error").asText()).startsWith("the project has 4 tasks");
+
+        CliRun all = run("rollout", "--project", project, "--agent", "oracle", "--all", "--concurrency", "4",
+                "--work-root", work, "--json");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.json().get("passed").asInt()).isEqualTo(4);
     }
 
     @Test
