@@ -1,5 +1,8 @@
 package org.termcurator.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -7,6 +10,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.SQLException;
+import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.project.SqlWork;
 
 /** The core runs headless (CLI, servers, tests without a toolkit): it must not reach into the UI. */
 @AnalyzeClasses(packages = "org.termcurator", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,6 +35,26 @@ class ArchitectureTest {
     static final ArchRule cliDoesNotDependOnUi = noClasses()
             .that().resideInAPackage("org.termcurator.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.termcurator.ui..", "javafx..");
+
+    /**
+     * The CLI and the window call the same core workflows instead of talking to Docker or SQLite
+     * themselves. SQLException stays allowed: it is the failure the core's stores declare, and
+     * callers catch it to show the message.
+     */
+    @ArchTest
+    static final ArchRule cliAndUiUseNoDockerClientOrJdbc = noClasses()
+            .that().resideInAnyPackage("org.termcurator.cli..", "org.termcurator.ui..")
+            .should().dependOnClassesThat(resideInAnyPackage("com.github.dockerjava..", "org.sqlite..")
+                    .or(resideInAnyPackage("java.sql..").and(not(assignableTo(SQLException.class)))))
+            .because("the CLI and the window are thin callers of the same core workflows");
+
+    /** ProjectDb.read and write hand out a JDBC connection: SQL belongs to the core's stores. */
+    @ArchTest
+    static final ArchRule cliAndUiRunNoSqlOnTheProject = noClasses()
+            .that().resideInAnyPackage("org.termcurator.cli..", "org.termcurator.ui..")
+            .should().callMethod(ProjectDb.class, "read", SqlWork.class)
+            .orShould().callMethod(ProjectDb.class, "write", SqlWork.class)
+            .because("the CLI and the window are thin callers of the same core workflows");
 
     @ArchTest
     static final ArchRule viewModelsDoNotImportControls = noClasses()

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.termcurator.core.project.ProjectDb;
 
 /**
  * Where a task made by the app's generation came from, as the tasks row keeps it: the
@@ -63,6 +64,11 @@ public record TaskProvenance(JsonNode lineage, Long seedId, List<Long> skillIds)
             statement.setLong(1, id);
             statement.executeUpdate();
         }
+    }
+
+    /** The provenance of task {@code id} of the project, or empty when it has no lineage (an imported task). */
+    public static Optional<Shown> load(ProjectDb db, long id) throws SQLException {
+        return db.read(connection -> load(connection, id));
     }
 
     /** The provenance of task {@code id}, or empty when it has no lineage (an imported task). */

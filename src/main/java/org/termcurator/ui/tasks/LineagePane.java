@@ -78,7 +78,7 @@ final class LineagePane extends VBox {
         Thread.ofVirtual().start(() -> {
             Optional<TaskProvenance.Shown> read;
             try {
-                read = db.read(connection -> TaskProvenance.load(connection, id));
+                read = TaskProvenance.load(db, id);
             } catch (SQLException e) {
                 Platform.runLater(() -> summary.setText("Cannot read the lineage: " + e.getMessage()));
                 return;
