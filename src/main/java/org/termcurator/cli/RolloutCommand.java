@@ -37,12 +37,12 @@ import picocli.CommandLine.Option;
                 + "(error, cancelled) or a task folder is unusable, 2 on usage errors."})
 final class RolloutCommand extends ProjectSubcommand {
 
+    /** Up to this many tasks, a project's tasks roll out without a selection; more need --all. */
+    static final int FEW_TASKS = 3;
+
     @Option(names = "--agent", required = true, paramLabel = "oracle|replay|llm", converter = AgentKindConverter.class,
             description = "oracle: the task's solution; replay: --replay FILE's commands; llm: a Terminus-style agent.")
     AgentKind agent;
-
-    /** Up to this many tasks, a project's tasks roll out without a selection; more need --all. */
-    static final int FEW_TASKS = 3;
 
     @Option(names = "--tasks", paramLabel = "QUERY",
             description = "Full-text query selecting the project's tasks (name, instruction, tags, test files).")
