@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import org.termcurator.core.io.Mappers;
 
 /** The keystrokes of a stored commands column ([{keystrokes, duration}]), read without building a tree. */
 final class CommandText {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = Mappers.jsonFactory();
 
     private CommandText() {
     }

@@ -1,7 +1,6 @@
 package org.termcurator.core.rollouts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.AtomicFiles;
 import org.termcurator.core.rollouts.agents.ModelUsage;
 import org.termcurator.core.rollouts.agents.RolloutStep;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The files a rollout leaves in its work folder besides the casts and logs: trajectory.json
@@ -20,7 +20,7 @@ import org.termcurator.core.rollouts.agents.RolloutStep;
 final class RolloutFiles {
 
     static final String ATIF_VERSION = "ATIF-v1.4";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.prettyJson();
 
     private RolloutFiles() {
     }

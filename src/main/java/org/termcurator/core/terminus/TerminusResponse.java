@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.termcurator.core.io.Mappers;
 
 /**
  * One model answer in the Terminus JSON turn protocol: {analysis, plan, commands:
@@ -18,7 +19,7 @@ public record TerminusResponse(String analysis, String plan, List<TerminalComman
                                List<String> errors, List<String> warnings) {
 
     public static final double DEFAULT_DURATION = TerminusProtocol.DEFAULT_DURATION_SEC;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final Set<String> COMMAND_FIELDS = Set.of("keystrokes", "duration");
 
     public TerminusResponse {

@@ -1,16 +1,15 @@
 package org.termcurator.core.trajectories;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.terminus.TerminusProtocol;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Reads what a model answered in one Terminus turn: an optional leading {@code <think>} block,
@@ -22,12 +21,7 @@ public final class TerminusTurnParser {
 
 
     // Models write JSON with small liberties; the harness accepted those too.
-    private static final ObjectMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper LENIENT = Mappers.lenientTurnJson();
 
     private static final Pattern XML_FIELD = Pattern.compile("<(analysis|plan|task_complete)>(.*?)</\\1>", Pattern.DOTALL);
     private static final Pattern XML_KEYSTROKES = Pattern.compile(

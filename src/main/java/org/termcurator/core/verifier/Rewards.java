@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The verifier's verdict from /logs/verifier: reward.txt (one number) wins over reward.json
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record Rewards(Double reward, Map<String, Double> all) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     /** Reads the verifier folder; throws with the file and what is wrong when a file is unusable. */
     public static Rewards read(Path verifierDir) throws IOException {

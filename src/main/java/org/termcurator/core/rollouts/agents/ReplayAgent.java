@@ -1,7 +1,6 @@
 package org.termcurator.core.rollouts.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.rollouts.container.AgentTerminal;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.terminus.TerminusProtocol;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Types recorded commands into the terminal again, to reproduce a run: each group of
@@ -29,7 +29,7 @@ public final class ReplayAgent implements Agent {
      * agent step become one step), or a JSON list of {keystrokes, duration} (one step each).
      */
     public static ReplayAgent fromFile(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = Mappers.json().readTree(file.toFile());
         List<List<TerminalCommand>> steps = new ArrayList<>();
         if (root != null && root.isArray()) {
             for (JsonNode item : root) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The few settings of a Harbor task folder that a rollout needs. Read straight from task.toml
@@ -26,7 +27,7 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
     public static final double DEFAULT_AGENT_TIMEOUT_SEC = 600;
     public static final double DEFAULT_VERIFIER_TIMEOUT_SEC = 600;
 
-    private static final TomlMapper TOML = new TomlMapper();
+    private static final TomlMapper TOML = Mappers.toml();
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)i?b?", Pattern.CASE_INSENSITIVE);
 
     public RolloutTaskSpec {
