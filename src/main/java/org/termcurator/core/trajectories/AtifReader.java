@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusCodec;
 import org.termcurator.core.terminus.TerminusProtocol;
+import org.termcurator.core.terminus.TerminusTurn;
 
 /**
  * Reads an ATIF trajectory (Harbor's agent/trajectory.json, schema ATIF-v1.x) into steps.
@@ -73,8 +75,7 @@ final class AtifReader {
             String function = call.path("function_name").asText("");
             JsonNode arguments = call.path("arguments");
             if (function.equals("bash_command")) {
-                commands.add(new TerminalCommand(arguments.path("keystrokes").asText(""),
-                        arguments.path("duration").isNumber() ? arguments.path("duration").asDouble() : null));
+                commands.add(TerminalCommand.of(arguments));
             } else if (function.equals("mark_task_complete")) {
                 taskComplete = true;
             }
@@ -90,9 +91,9 @@ final class AtifReader {
                     && observation.stripLeading().startsWith(TerminusProtocol.PARSING_ERRORS_PREFIX);
             boolean empty = (message == null || message.isBlank()) && commands.isEmpty() && taskComplete == null;
             status = harnessComplained ? ParseStatus.PARSE_ERROR : empty ? ParseStatus.EMPTY : ParseStatus.OK;
-            parseError = harnessComplained ? "the harness could not parse this answer" : null;
+            parseError = harnessComplained ? TerminusSteps.REFUSED : null;
             if (message != null && message.contains("\"analysis\"")) {
-                Step parsed = TerminusTurnParser.assistant(message);
+                TerminusTurn parsed = TerminusCodec.lenient(message);
                 analysis = parsed.analysis();
                 plan = parsed.plan();
             }

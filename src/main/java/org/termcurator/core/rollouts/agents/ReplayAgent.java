@@ -54,11 +54,10 @@ public final class ReplayAgent implements Agent {
     }
 
     private static TerminalCommand command(Path file, JsonNode node) throws IOException {
-        if (!node.path("keystrokes").isTextual()) {
+        if (!TerminalCommand.isCommand(node)) {
             throw new IOException(file + ": a command without a keystrokes string: " + node);
         }
-        return new TerminalCommand(node.path("keystrokes").textValue(),
-                node.path("duration").isNumber() ? node.path("duration").doubleValue() : null);
+        return TerminalCommand.of(node);
     }
 
     /** One step per command. */
