@@ -15,11 +15,25 @@ import org.termcurator.core.terminus.TerminusTurn;
  * {@code mark_task_complete} ends the task. Fields the model has no column for stay in the
  * step's extra (tool call ids included), so the file can be written back as it was.
  */
-final class AtifReader {
+public final class AtifReader {
 
     static final String FILE = "trajectory.json";
+    /** The format of a trajectory read from an ATIF document alone, outside a trial or rollout folder. */
+    public static final String FORMAT = "atif";
 
     private AtifReader() {
+    }
+
+    /**
+     * An ATIF document on its own, read into a trajectory: its agent, totals and steps (the
+     * {@code bash_command} calls of each as its commands).
+     *
+     * @throws IllegalArgumentException when the document is no ATIF trajectory; the message says where
+     */
+    public static Trajectory trajectory(JsonNode root, String sourcePath) {
+        Trajectory trajectory = new Trajectory(sourcePath, FORMAT);
+        read(root, trajectory);
+        return trajectory;
     }
 
     static void read(JsonNode root, Trajectory trajectory) {
