@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.SqlWork;
+import org.termcurator.core.trajectories.Step;
 
 /** The core runs headless (CLI, servers, tests without a toolkit): it must not reach into the UI. */
 @AnalyzeClasses(packages = "org.termcurator", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -94,4 +95,11 @@ class ArchitectureTest {
             .orShould().callMethodWhere(targetOwner(assignableTo(ObjectMapper.class))
                     .and(target(nameMatching("builder|enable|disable|configure|set.*Feature.*|setSerializationInclusion"))))
             .because("one reader per format: mappers are configured in core.io.Mappers only");
+
+    /** A step has fifteen fields: it is built by name (Step.builder, Step.of), never by position. */
+    @ArchTest
+    static final ArchRule stepsAreBuiltByName = noClasses()
+            .that().doNotBelongToAnyOf(Step.class)
+            .should().callConstructorWhere(targetOwner(assignableTo(Step.class)))
+            .because("fifteen positional arguments are easy to get wrong");
 }

@@ -120,8 +120,10 @@ public final class AtifReader {
             status = recorded;
         }
         ObjectNode metrics = step.path("metrics").isObject() ? (ObjectNode) step.get("metrics") : null;
-        return new Step(0, role, message, Json.text(step, "reasoning_content"), commands, observation, metrics,
-                status, analysis, plan, taskComplete, parseError, Json.text(step, "timestamp"), castTime, stepExtra(step));
+        return Step.builder(role).message(message).reasoning(Json.text(step, "reasoning_content")).commands(commands)
+                .observation(observation).metrics(metrics).parseStatus(status, parseError).analysis(analysis).plan(plan)
+                .taskComplete(taskComplete).timestamp(Json.text(step, "timestamp")).castTime(castTime)
+                .extra(stepExtra(step)).build();
     }
 
     private static ParseStatus parseStatus(String value) {

@@ -63,8 +63,7 @@ final class SftRowReader {
 
     private static Step turn(JsonNode turn, int index) {
         if (turn == null || turn.isNull()) {
-            return new Step(0, "assistant", null, null, null, null, null, ParseStatus.EMPTY, null, null, null,
-                    "null turn", null, null, null);
+            return Step.builder("assistant").parseStatus(ParseStatus.EMPTY, "null turn").build();
         }
         if (!turn.isObject()) {
             throw new IllegalArgumentException("turn " + (index + 1) + " is not an object");

@@ -28,7 +28,19 @@ public record Step(int index, String role, String message, String reasoning, Lis
 
     /** A turn with only a role and a text: a system prompt, a user turn, a tool result. */
     public static Step of(String role, String message) {
-        return new Step(0, role, message, null, List.of(), null, null, null, null, null, null, null, null, null, null);
+        return builder(role).message(message).build();
+    }
+
+    /** A step built field by field; what is not set is null (no commands, index 0). */
+    public static Builder builder(String role) {
+        return new Builder(role);
+    }
+
+    /** A builder holding this step's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(role).index(index).message(message).reasoning(reasoning).commands(commands)
+                .observation(observation).metrics(metrics).parseStatus(parseStatus, parseError).analysis(analysis)
+                .plan(plan).taskComplete(taskComplete).timestamp(timestamp).castTime(castTime).extra(extra);
     }
 
     public boolean isAssistant() {
@@ -36,25 +48,117 @@ public record Step(int index, String role, String message, String reasoning, Lis
     }
 
     public Step withIndex(int newIndex) {
-        return new Step(newIndex, role, message, reasoning, commands, observation, metrics, parseStatus, analysis,
-                plan, taskComplete, parseError, timestamp, castTime, extra);
+        return toBuilder().index(newIndex).build();
     }
 
-
-
     public Step withStatus(ParseStatus status, String error) {
-        return new Step(index, role, message, reasoning, commands, observation, metrics, status, analysis,
-                plan, taskComplete, error, timestamp, castTime, extra);
+        return toBuilder().parseStatus(status, error).build();
     }
 
     public Step withCastTime(Double seconds) {
-        return new Step(index, role, message, reasoning, commands, observation, metrics, parseStatus, analysis,
-                plan, taskComplete, parseError, timestamp, seconds, extra);
+        return toBuilder().castTime(seconds).build();
     }
 
     public Step withExtra(ObjectNode fields) {
-        return new Step(index, role, message, reasoning, commands, observation, metrics, parseStatus, analysis,
-                plan, taskComplete, parseError, timestamp, castTime, fields);
+        return toBuilder().extra(fields).build();
     }
 
+    /** Builds a {@link Step}; each setter names the field it sets. */
+    public static final class Builder {
+        private final String role;
+        private int index;
+        private String message;
+        private String reasoning;
+        private List<TerminalCommand> commands = List.of();
+        private String observation;
+        private ObjectNode metrics;
+        private ParseStatus parseStatus;
+        private String parseError;
+        private String analysis;
+        private String plan;
+        private Boolean taskComplete;
+        private String timestamp;
+        private Double castTime;
+        private ObjectNode extra;
+
+        private Builder(String role) {
+            this.role = role;
+        }
+
+        public Builder index(int value) {
+            index = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            message = value;
+            return this;
+        }
+
+        public Builder reasoning(String value) {
+            reasoning = value;
+            return this;
+        }
+
+        public Builder commands(List<TerminalCommand> value) {
+            commands = value;
+            return this;
+        }
+
+        public Builder observation(String value) {
+            observation = value;
+            return this;
+        }
+
+        public Builder metrics(ObjectNode value) {
+            metrics = value;
+            return this;
+        }
+
+        /** How the turn's answer parsed, and why not where it did not. */
+        public Builder parseStatus(ParseStatus status, String error) {
+            parseStatus = status;
+            parseError = error;
+            return this;
+        }
+
+        public Builder parseStatus(ParseStatus status) {
+            return parseStatus(status, null);
+        }
+
+        public Builder analysis(String value) {
+            analysis = value;
+            return this;
+        }
+
+        public Builder plan(String value) {
+            plan = value;
+            return this;
+        }
+
+        public Builder taskComplete(Boolean value) {
+            taskComplete = value;
+            return this;
+        }
+
+        public Builder timestamp(String value) {
+            timestamp = value;
+            return this;
+        }
+
+        public Builder castTime(Double value) {
+            castTime = value;
+            return this;
+        }
+
+        public Builder extra(ObjectNode value) {
+            extra = value;
+            return this;
+        }
+
+        public Step build() {
+            return new Step(index, role, message, reasoning, commands, observation, metrics, parseStatus, analysis,
+                    plan, taskComplete, parseError, timestamp, castTime, extra);
+        }
+    }
 }

@@ -33,11 +33,13 @@ final class StoredSteps {
         }
         double castTime = rows.getDouble("cast_time");
         Double cast = rows.wasNull() ? null : castTime;
-        return new Step(rows.getInt("idx"), rows.getString("role"), rows.getString("message"),
-                rows.getString("reasoning"), commands, rows.getString("observation"), object(rows.getString("metrics")),
-                ParseStatus.fromDb(rows.getString("parse_status")), Json.text(terminus, "analysis"),
-                Json.text(terminus, "plan"), Json.booleanValue(terminus, "task_complete"),
-                Json.text(terminus, "parse_error"), rows.getString("timestamp"), cast, extra);
+        return Step.builder(rows.getString("role")).index(rows.getInt("idx")).message(rows.getString("message"))
+                .reasoning(rows.getString("reasoning")).commands(commands).observation(rows.getString("observation"))
+                .metrics(object(rows.getString("metrics")))
+                .parseStatus(ParseStatus.fromDb(rows.getString("parse_status")), Json.text(terminus, "parse_error"))
+                .analysis(Json.text(terminus, "analysis")).plan(Json.text(terminus, "plan"))
+                .taskComplete(Json.booleanValue(terminus, "task_complete")).timestamp(rows.getString("timestamp"))
+                .castTime(cast).extra(extra).build();
     }
 
     static ObjectNode object(String json) {

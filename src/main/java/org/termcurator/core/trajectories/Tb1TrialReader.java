@@ -107,11 +107,10 @@ final class Tb1TrialReader {
             try {
                 List<TerminalCommand> keys = PythonLiteral.parseStrings(lines[i]).stream()
                         .map(key -> new TerminalCommand(key, null)).toList();
-                step = new Step(0, "assistant", null, null, keys, null, null, ParseStatus.OK, null, null, null,
-                        null, null, null, null);
+                step = Step.builder("assistant").commands(keys).parseStatus(ParseStatus.OK).build();
             } catch (IllegalArgumentException e) {
-                step = new Step(0, "assistant", lines[i], null, List.of(), null, null, ParseStatus.PARSE_ERROR,
-                        null, null, null, "commands.txt line " + (i + 1) + ": " + e.getMessage(), null, null, null);
+                step = Step.builder("assistant").message(lines[i]).parseStatus(ParseStatus.PARSE_ERROR,
+                        "commands.txt line " + (i + 1) + ": " + e.getMessage()).build();
             }
             trajectory.addStep(step);
         }

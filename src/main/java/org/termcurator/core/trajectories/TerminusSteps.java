@@ -19,8 +19,9 @@ final class TerminusSteps {
     static Step assistant(String content) {
         TerminusTurn turn = TerminusCodec.lenient(content);
         ParseStatus status = turn.empty() ? ParseStatus.EMPTY : turn.ok() ? ParseStatus.OK : ParseStatus.PARSE_ERROR;
-        return new Step(0, "assistant", turn.body(), turn.reasoning(), turn.commands(), null, null, status,
-                turn.analysis(), turn.plan(), turn.taskComplete(), turn.error(), null, null, null);
+        return Step.builder("assistant").message(turn.body()).reasoning(turn.reasoning()).commands(turn.commands())
+                .parseStatus(status, turn.error()).analysis(turn.analysis()).plan(turn.plan())
+                .taskComplete(turn.taskComplete()).build();
     }
 
     /** A user turn: marks the harness's replies to a bad answer. */

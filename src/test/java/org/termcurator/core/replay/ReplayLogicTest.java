@@ -23,8 +23,8 @@ class ReplayLogicTest {
     }
 
     private static Step answer(String keystrokes) {
-        return new Step(0, "assistant", "", null, List.of(new TerminalCommand(keystrokes, 1.0)), null, null,
-                ParseStatus.OK, null, null, null, null, null, null, null);
+        return Step.builder("assistant").message("").commands(List.of(new TerminalCommand(keystrokes, 1.0)))
+                .parseStatus(ParseStatus.OK).build();
     }
 
     private static Step user(String message) {

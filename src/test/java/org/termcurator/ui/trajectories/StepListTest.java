@@ -2,7 +2,6 @@ package org.termcurator.ui.trajectories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,8 +29,9 @@ class StepListTest {
 
     @Test
     void terminalOutputInAStepIsShownWithoutItsEscapeSequences(FxRobot robot) {
-        Step output = new Step(1, "user", "tests/test_outputs.py::test_user \u001b[32mPASSED\u001b[0m\r\n", null,
-                List.of(), "\u001b[1;31mError:\u001b[0m no such file", null, null, null, null, null, null, null, null, null);
+        Step output = Step.builder("user").index(1)
+                .message("tests/test_outputs.py::test_user \u001b[32mPASSED\u001b[0m\r\n")
+                .observation("\u001b[1;31mError:\u001b[0m no such file").build();
         robot.interact(() -> steps.getItems().setAll(output));
         WaitForAsyncUtils.waitForFxEvents();
 
