@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -129,6 +132,17 @@ public final class Mappers {
     /** TOML with Jackson's defaults: task.toml, generated task configs. */
     public static TomlMapper toml() {
         return new TomlMapper();
+    }
+
+    /**
+     * CSV and TSV as RFC 4180 writes them: rows of strings (no typed columns), empty lines
+     * skipped, a value quoted only where it must be (delimiter, quote, line break).
+     */
+    public static CsvMapper csv() {
+        return CsvMapper.builder()
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                .build();
     }
 
     /** A streaming JSON parser factory with Jackson's defaults, for documents read token by token. */

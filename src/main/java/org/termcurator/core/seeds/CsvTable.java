@@ -1,13 +1,24 @@
 package org.termcurator.core.seeds;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.termcurator.core.io.Mappers;
 
 /**
- * CSV as RFC 4180 writes it: quoted fields may hold the delimiter, doubled quotes and line
- * breaks. Each record remembers the line it starts on, so errors can point at it.
+ * CSV as RFC 4180 writes it (quoted fields may hold the delimiter, doubled quotes and line
+ * breaks), read and written by Jackson's CSV module. Each record remembers the line it starts
+ * on, so errors can point at it.
  */
 public final class CsvTable {
+
+    private static final CsvMapper CSV = Mappers.csv();
 
     /** One record and the 1-based line it starts on. */
     public record Record(int line, List<String> fields) {
@@ -38,83 +49,87 @@ public final class CsvTable {
     }
 
     public static List<Record> parse(String text, char delimiter) throws CsvException {
-        List<Record> records = new ArrayList<>();
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordLine = 1;
-        int quoteLine = 1;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < body.length() && body.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
+        Lines lines = new Lines(body);
+        List<Record> records = new ArrayList<>();
+        long recordEnd = 0; // where the last record read ends: the next one starts after the line breaks that follow
+        try (JsonParser parser = CSV.reader(schema(delimiter)).createParser(body)) {
+            List<String> fields = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_ARRAY) {
+                    fields = new ArrayList<>();
+                } else if (token == JsonToken.VALUE_STRING && fields != null) {
+                    fields.add(parser.getText());
+                } else if (token == JsonToken.END_ARRAY && fields != null) {
+                    records.add(new Record(lines.recordStart(recordEnd), List.copyOf(fields)));
+                    fields = null;
+                    recordEnd = Math.max(recordEnd, parser.currentLocation().getCharOffset());
                 }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                fieldStarted = true;
-                quoteLine = line;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldStarted = true;
-            } else if (c == '\r' && i + 1 < body.length() && body.charAt(i + 1) == '\n') {
-                continue; // CRLF: the \n ends the record
-            } else if (c == '\n' || c == '\r') {
-                endRecord(records, fields, field, fieldStarted, recordLine);
-                fieldStarted = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
-                fieldStarted = true;
             }
+        } catch (JsonProcessingException e) {
+            int line = lines.recordStart(recordEnd);
+            String reason = e.getOriginalMessage();
+            if (reason != null && reason.contains("Missing closing quote")) {
+                throw new CsvException(line, "a quoted field opened on line " + line + " is never closed", records);
+            }
+            throw new CsvException(line, "line " + line + ": " + reason, records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a string
         }
-        if (quoted) {
-            throw new CsvException(quoteLine, "a quoted field opened on line " + quoteLine + " is never closed", records);
-        }
-        endRecord(records, fields, field, fieldStarted, recordLine);
         return records;
-    }
-
-    private static void endRecord(List<Record> records, List<String> fields, StringBuilder field, boolean started,
-                                  int line) {
-        if (started || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(line, List.copyOf(fields)));
-        }
-        fields.clear();
-        field.setLength(0);
     }
 
     /** One CSV line (ending in \r\n, as RFC 4180 asks), quoting only what needs it. */
     public static String formatRecord(List<String> fields, char delimiter) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(delimiter);
-            }
-            String value = fields.get(i) == null ? "" : fields.get(i);
-            if (value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                    || value.indexOf('\r') >= 0) {
-                line.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(value);
-            }
+        List<String> values = fields.stream().map(value -> value == null ? "" : value).toList();
+        try {
+            return CSV.writer(schema(delimiter)).writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a list of strings cannot be written as CSV", e);
         }
-        return line.append("\r\n").toString();
+    }
+
+    private static CsvSchema schema(char delimiter) {
+        return CsvSchema.emptySchema().withColumnSeparator(delimiter).withLineSeparator("\r\n");
+    }
+
+    /**
+     * Physical lines of the text (LF, CRLF or a lone CR end one): Jackson counts records, not
+     * lines. The offsets asked for only grow, so the text is walked once.
+     */
+    private static final class Lines {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        /** The 1-based line of the first character at or after {@code offset} that is no line break. */
+        int recordStart(long offset) {
+            int end = (int) Math.min(Math.max(offset, 0), text.length());
+            while (position < end) {
+                step();
+            }
+            int mark = position;
+            int markLine = line;
+            while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+                step();
+            }
+            int start = line;
+            position = mark; // the record itself may start here; the next call walks on from the mark
+            line = markLine;
+            return start;
+        }
+
+        private void step() {
+            char c = text.charAt(position);
+            if (c == '\n' || c == '\r' && (position + 1 >= text.length() || text.charAt(position + 1) != '\n')) {
+                line++;
+            }
+            position++;
+        }
     }
 }
