@@ -23,9 +23,9 @@ import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.settings.Settings;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.tasks.lint.LintSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,7 +124,7 @@ final class GenerateCommand extends ProjectSubcommand {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
             GenerationStore store = new GenerationStore(db, LintSetup.detect(db, docker.address(settings)));
-            GenerationRun run = new GenerationRun(config, new SeedRepository(db), new SkillRepository(db),
+            GenerationRun run = new GenerationRun(config, new SeedStore(db), new SkillStore(db),
                     new PromptTemplates(db), client, usage, store);
             try {
                 result = run.run(progress);

@@ -14,7 +14,7 @@ import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedExporter;
 import org.termcurator.core.seeds.SeedImporter;
 import org.termcurator.core.seeds.SeedQuery;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +50,7 @@ final class SeedsCommand extends ProjectSubcommand.Group {
             SeedImporter.Report report;
             try (ProjectDb db = openProject()) {
                 try {
-                    report = new SeedImporter(new SeedRepository(db)).importFile(file, mapping, JobContext.unobserved());
+                    report = new SeedImporter(new SeedStore(db)).importFile(file, mapping, JobContext.unobserved());
                 } catch (IllegalArgumentException e) {
                     throw new CliFailure(e.getMessage(), ExitCodes.USAGE);
                 }
@@ -89,7 +89,7 @@ final class SeedsCommand extends ProjectSubcommand.Group {
         public Integer call() throws Exception {
             List<Seed> seeds;
             try (ProjectDb db = openProject()) {
-                seeds = new SeedRepository(db).list(SeedQuery.all());
+                seeds = new SeedStore(db).list(SeedQuery.all());
             }
             try {
                 SeedExporter.write(file, seeds);
@@ -127,7 +127,7 @@ final class SeedsCommand extends ProjectSubcommand.Group {
             }
             List<Seed> seeds;
             try (ProjectDb db = openProject()) {
-                seeds = new SeedRepository(db).list(new SeedQuery(query, domain, wanted, 0));
+                seeds = new SeedStore(db).list(new SeedQuery(query, domain, wanted, 0));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             StringBuilder text = new StringBuilder();

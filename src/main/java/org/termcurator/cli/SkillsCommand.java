@@ -9,7 +9,7 @@ import java.util.Map;
 import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.skills.SkillCoverage;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.core.skills.TaxonomyFormat;
 import picocli.CommandLine.Command;
@@ -46,9 +46,9 @@ final class SkillsCommand extends ProjectSubcommand.Group {
                 throw new CliFailure(file + " does not exist", ExitCodes.USAGE);
             }
             Taxonomy taxonomy = defaults ? TaxonomyFormat.defaultTaxonomy() : TaxonomyFormat.read(file);
-            SkillRepository.ImportResult result;
+            SkillStore.ImportResult result;
             try (ProjectDb db = openProject()) {
-                result = new SkillRepository(db).importTaxonomy(taxonomy);
+                result = new SkillStore(db).importTaxonomy(taxonomy);
             }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("source", defaults ? "default" : file.toString());
@@ -77,7 +77,7 @@ final class SkillsCommand extends ProjectSubcommand.Group {
         public Integer call() throws Exception {
             Taxonomy taxonomy;
             try (ProjectDb db = openProject()) {
-                taxonomy = new SkillRepository(db).taxonomy();
+                taxonomy = new SkillStore(db).taxonomy();
             }
             TaxonomyFormat.write(file, taxonomy);
             print(Map.of("file", file.toString(), "domains", taxonomy.domains().size(),

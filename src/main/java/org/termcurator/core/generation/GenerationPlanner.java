@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Random;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedQuery;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
 import org.termcurator.core.skills.SkillNode;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.SkillTree;
 
 /**
@@ -24,7 +24,7 @@ public final class GenerationPlanner {
     private GenerationPlanner() {
     }
 
-    public static List<TaskPlan> plan(GenerationConfig config, SeedRepository seeds, SkillRepository skills)
+    public static List<TaskPlan> plan(GenerationConfig config, SeedStore seeds, SkillStore skills)
             throws SQLException {
         Random random = new Random(config.randomSeed());
         return switch (config.mode()) {
@@ -33,7 +33,7 @@ public final class GenerationPlanner {
         };
     }
 
-    private static List<TaskPlan> planFromSeeds(GenerationConfig config, SeedRepository seeds, Random random)
+    private static List<TaskPlan> planFromSeeds(GenerationConfig config, SeedStore seeds, Random random)
             throws SQLException {
         SeedStatus status = config.seedQuery() == null ? SeedStatus.NEW : null;
         List<Seed> chosen = new ArrayList<>(seeds.list(new SeedQuery(config.seedQuery(), config.domain(), status, 0)));
@@ -53,7 +53,7 @@ public final class GenerationPlanner {
         return plans;
     }
 
-    private static List<TaskPlan> planFromSkills(GenerationConfig config, SkillRepository skills, Random random)
+    private static List<TaskPlan> planFromSkills(GenerationConfig config, SkillStore skills, Random random)
             throws SQLException {
         List<SkillTree> domains = new ArrayList<>();
         for (SkillTree domain : skills.tree()) {

@@ -26,10 +26,10 @@ import org.termcurator.core.llm.ChatClient;
 import org.termcurator.core.llm.ChatException;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.seeds.BulkEdit;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
 import org.termcurator.core.skills.SkillNode;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 
 /**
  * One generation run: plans the tasks, asks the model for each (a few at a time), parses the
@@ -46,8 +46,8 @@ public final class GenerationRun {
             + "Follow the answer format exactly.";
 
     private final GenerationConfig config;
-    private final SeedRepository seeds;
-    private final SkillRepository skills;
+    private final SeedStore seeds;
+    private final SkillStore skills;
     private final PromptTemplates templates;
     private final ChatClient client;
     private final TokenUsage usage;
@@ -75,13 +75,13 @@ public final class GenerationRun {
     }
 
     /** A run that writes task folders and the manifest only. */
-    public GenerationRun(GenerationConfig config, SeedRepository seeds, SkillRepository skills,
+    public GenerationRun(GenerationConfig config, SeedStore seeds, SkillStore skills,
                          PromptTemplates templates, ChatClient client, TokenUsage usage) {
         this(config, seeds, skills, templates, client, usage, null);
     }
 
     /** A run that also stores its tasks and failures in the project through {@code store}. */
-    public GenerationRun(GenerationConfig config, SeedRepository seeds, SkillRepository skills,
+    public GenerationRun(GenerationConfig config, SeedStore seeds, SkillStore skills,
                          PromptTemplates templates, ChatClient client, TokenUsage usage, GenerationStore store) {
         this.store = store;
         this.config = config;

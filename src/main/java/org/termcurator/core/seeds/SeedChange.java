@@ -15,7 +15,7 @@ public sealed interface SeedChange {
     String label();
 
     /** Makes the change and returns its inverse. */
-    SeedChange apply(SeedRepository seeds) throws SQLException;
+    SeedChange apply(SeedStore seeds) throws SQLException;
 
     /** Adds a new seed. */
     record Create(Seed seed) implements SeedChange {
@@ -25,7 +25,7 @@ public sealed interface SeedChange {
         }
 
         @Override
-        public SeedChange apply(SeedRepository seeds) throws SQLException {
+        public SeedChange apply(SeedStore seeds) throws SQLException {
             Seed stored = seeds.insert(seed);
             return new Delete(List.of(stored.id()), label());
         }
@@ -39,7 +39,7 @@ public sealed interface SeedChange {
         }
 
         @Override
-        public SeedChange apply(SeedRepository seeds) throws SQLException {
+        public SeedChange apply(SeedStore seeds) throws SQLException {
             Seed before = seeds.find(seed.id()).orElseThrow(() -> new SQLException("seed " + seed.id() + " does not exist"));
             seeds.update(seed);
             return new Replace(List.of(before), label());
@@ -53,7 +53,7 @@ public sealed interface SeedChange {
         }
 
         @Override
-        public SeedChange apply(SeedRepository repository) throws SQLException {
+        public SeedChange apply(SeedStore repository) throws SQLException {
             List<Long> ids = new ArrayList<>();
             seeds.forEach(seed -> ids.add(seed.id()));
             List<Seed> before = repository.findAll(ids);
@@ -74,7 +74,7 @@ public sealed interface SeedChange {
         }
 
         @Override
-        public SeedChange apply(SeedRepository seeds) throws SQLException {
+        public SeedChange apply(SeedStore seeds) throws SQLException {
             return new Replace(seeds.bulkEdit(ids, edit), label());
         }
     }
@@ -90,19 +90,19 @@ public sealed interface SeedChange {
         }
 
         @Override
-        public SeedChange apply(SeedRepository seeds) throws SQLException {
+        public SeedChange apply(SeedStore seeds) throws SQLException {
             return new Restore(seeds.deleteAll(ids), label);
         }
     }
 
     /** Brings deleted seeds back with their ids. */
-    record Restore(List<SeedRepository.Deleted> deleted, String label) implements SeedChange {
+    record Restore(List<SeedStore.Deleted> deleted, String label) implements SeedChange {
         public Restore {
             deleted = List.copyOf(deleted);
         }
 
         @Override
-        public SeedChange apply(SeedRepository seeds) throws SQLException {
+        public SeedChange apply(SeedStore seeds) throws SQLException {
             List<Long> ids = new ArrayList<>();
             for (Seed seed : seeds.restoreAll(deleted)) {
                 ids.add(seed.id());

@@ -16,9 +16,9 @@ import org.termcurator.core.jobs.JobContext;
  */
 public final class SeedImporter {
 
-    private final SeedRepository seeds;
+    private final SeedStore seeds;
 
-    public SeedImporter(SeedRepository seeds) {
+    public SeedImporter(SeedStore seeds) {
         this.seeds = seeds;
     }
 
@@ -78,7 +78,7 @@ public final class SeedImporter {
                 errors.add(new ImportProblem(file, row.line(), e.getMessage()));
                 continue;
             }
-            String hash = SeedRepository.problemHash(seed.problem());
+            String hash = SeedStore.problemHash(seed.problem());
             if (stored.containsKey(hash)) {
                 long existing = stored.get(hash);
                 duplicates.add(new Duplicate(file, row.line(), "same problem as seed #" + existing, existing));

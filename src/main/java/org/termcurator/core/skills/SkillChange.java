@@ -11,7 +11,7 @@ public sealed interface SkillChange {
 
     String label();
 
-    SkillChange apply(SkillRepository skills) throws SQLException;
+    SkillChange apply(SkillStore skills) throws SQLException;
 
     record Add(Long parentId, SkillKind kind, String name, String description, List<String> examples, int position)
             implements SkillChange {
@@ -21,7 +21,7 @@ public sealed interface SkillChange {
         }
 
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             SkillNode added = skills.add(parentId, kind, name, description, examples, position);
             return new Delete(added.id(), label());
         }
@@ -34,7 +34,7 @@ public sealed interface SkillChange {
         }
 
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             return new Rename(id, skills.rename(id, name).name());
         }
     }
@@ -46,7 +46,7 @@ public sealed interface SkillChange {
         }
 
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             SkillNode before = skills.describe(id, description, examples);
             return new Describe(id, before.description(), before.examples());
         }
@@ -59,7 +59,7 @@ public sealed interface SkillChange {
         }
 
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             SkillNode before = skills.move(id, parentId, position);
             return new Move(id, before.parentId(), before.position());
         }
@@ -71,14 +71,14 @@ public sealed interface SkillChange {
         }
 
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             return new Restore(skills.delete(id), label);
         }
     }
 
-    record Restore(SkillRepository.DeletedSubtree subtree, String label) implements SkillChange {
+    record Restore(SkillStore.DeletedSubtree subtree, String label) implements SkillChange {
         @Override
-        public SkillChange apply(SkillRepository skills) throws SQLException {
+        public SkillChange apply(SkillStore skills) throws SQLException {
             skills.restore(subtree);
             return new Delete(subtree.nodes().getFirst().id(), label);
         }

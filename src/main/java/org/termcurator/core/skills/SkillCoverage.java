@@ -61,7 +61,7 @@ public final class SkillCoverage {
                 tasksByCategory.computeIfAbsent(normalize(rows.getString(2)), key -> new HashSet<>()).add(rows.getLong(1)));
 
         List<DomainRow> domains = new ArrayList<>();
-        for (SkillTree domain : SkillRepository.tree(connection)) {
+        for (SkillTree domain : SkillStore.tree(connection)) {
             if (domain.node().kind() != SkillKind.DOMAIN) {
                 continue;
             }

@@ -34,9 +34,9 @@ import org.termcurator.core.llm.ChatEndpoint;
 import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.settings.Settings;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.tasks.lint.LintSetup;
 
 /**
@@ -155,7 +155,7 @@ public final class GenerationViewModel {
             previewProblems.set(e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        return SeedsViewModel.background(() -> GenerationPlanner.plan(config, new SeedRepository(db), new SkillRepository(db)))
+        return SeedsViewModel.background(() -> GenerationPlanner.plan(config, new SeedStore(db), new SkillStore(db)))
                 .thenAccept(plans -> {
                     TaskPlan plan = plans.getFirst();
                     TemplateRenderer.Rendered rendered = TemplateRenderer.render(text, plan.variables(config.baseImage()));
@@ -193,7 +193,7 @@ public final class GenerationViewModel {
                 context -> {
                     context.message("Looking up local images for the linter");
                     GenerationStore store = new GenerationStore(db, LintSetup.detect(db, dockerAddress));
-                    return new GenerationRun(config, new SeedRepository(db), new SkillRepository(db), templates, client,
+                    return new GenerationRun(config, new SeedStore(db), new SkillStore(db), templates, client,
                             usage, store).run(context);
                 });
         status.set("Generating into " + config.outDir() + " (random seed " + config.randomSeed() + ")");

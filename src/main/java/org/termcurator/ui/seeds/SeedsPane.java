@@ -33,7 +33,7 @@ import org.termcurator.core.seeds.ColumnMapping;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedField;
 import org.termcurator.core.seeds.SeedFile;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
 import org.termcurator.core.seeds.Tags;
 import org.termcurator.ui.controls.MarkdownView;
@@ -173,13 +173,13 @@ final class SeedsPane extends BorderPane {
         save.setDefaultButton(false);
         save.setOnAction(event -> model.save());
 
-        ListView<SeedRepository.TaskRef> tasks = new ListView<>(model.tasksOfSelected());
+        ListView<SeedStore.TaskRef> tasks = new ListView<>(model.tasksOfSelected());
         tasks.setId("seed-tasks");
         tasks.setPrefHeight(90);
         tasks.setPlaceholder(new Label("No tasks generated from this seed yet"));
         tasks.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(SeedRepository.TaskRef task, boolean empty) {
+            protected void updateItem(SeedStore.TaskRef task, boolean empty) {
                 super.updateItem(task, empty);
                 setText(empty || task == null ? null : "#" + task.id() + "  " + task.name()
                         + (task.status() == null ? "" : "  (" + task.status() + ")"));

@@ -22,7 +22,7 @@ import org.termcurator.core.seeds.SeedExporter;
 import org.termcurator.core.seeds.SeedFile;
 import org.termcurator.core.seeds.SeedImporter;
 import org.termcurator.core.seeds.SeedQuery;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
 import org.termcurator.core.seeds.Tags;
 
@@ -32,11 +32,11 @@ import org.termcurator.core.seeds.Tags;
  */
 public final class SeedsViewModel {
 
-    private final SeedRepository seeds;
+    private final SeedStore seeds;
     private final JobManager jobs;
     private final CommandStack<SeedChange> history;
     private final ObservableList<Seed> rows = FXCollections.observableArrayList();
-    private final ObservableList<SeedRepository.TaskRef> tasksOfSelected = FXCollections.observableArrayList();
+    private final ObservableList<SeedStore.TaskRef> tasksOfSelected = FXCollections.observableArrayList();
     private final ObjectProperty<Seed> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
@@ -54,7 +54,7 @@ public final class SeedsViewModel {
     private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
 
     public SeedsViewModel(ProjectDb db, JobManager jobs) {
-        this.seeds = new SeedRepository(db);
+        this.seeds = new SeedStore(db);
         this.jobs = jobs;
         this.history = new CommandStack<>(change -> change.apply(seeds), SeedChange::label, Platform::runLater);
         selected.addListener((observable, before, after) -> fillForm(after));
@@ -221,7 +221,7 @@ public final class SeedsViewModel {
         return rows;
     }
 
-    public ObservableList<SeedRepository.TaskRef> tasksOfSelected() {
+    public ObservableList<SeedStore.TaskRef> tasksOfSelected() {
         return tasksOfSelected;
     }
 

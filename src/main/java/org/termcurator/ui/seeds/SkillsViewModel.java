@@ -13,7 +13,7 @@ import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.skills.SkillChange;
 import org.termcurator.core.skills.SkillKind;
 import org.termcurator.core.skills.SkillNode;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.SkillTree;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.core.skills.TaxonomyFormat;
@@ -24,14 +24,14 @@ import org.termcurator.core.skills.TaxonomyFormat;
  */
 public final class SkillsViewModel {
 
-    private final SkillRepository skills;
+    private final SkillStore skills;
     private final JobManager jobs;
     private final CommandStack<SkillChange> history;
     private final ObjectProperty<List<SkillTree>> tree = new SimpleObjectProperty<>(this, "tree", List.of());
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
 
     public SkillsViewModel(ProjectDb db, JobManager jobs) {
-        this.skills = new SkillRepository(db);
+        this.skills = new SkillStore(db);
         this.jobs = jobs;
         this.history = new CommandStack<>(change -> change.apply(skills), SkillChange::label, Platform::runLater);
     }

@@ -19,7 +19,7 @@ import org.termcurator.core.llm.FakeChatServer;
 import org.termcurator.core.llm.RetryPolicy;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.seeds.Seed;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.skills.TaxonomyFormat;
 import org.termcurator.core.tasks.ImportSummary;
 import org.termcurator.core.tasks.TaskImporter;
@@ -112,7 +112,7 @@ class GeneratedTaskStorageTest extends GenerationProjectTest {
         TaskQueries queries = new TaskQueries(db);
         assertThat(queries.count(TaskQuery.all().withText("total"))).as("searchable like any task").isEqualTo(1);
         assertThat(queries.count(TaskQuery.all().withFilter(TaskFacet.ORIGIN, Set.of("generated")))).isEqualTo(2);
-        assertThat(seeds.tasksFrom(seedOfFirst)).extracting(SeedRepository.TaskRef::name).containsExactly("sales-total");
+        assertThat(seeds.tasksFrom(seedOfFirst)).extracting(SeedStore.TaskRef::name).containsExactly("sales-total");
 
         List<GenerationStore.StoredFailure> failures = new GenerationStore(db, LINT).failures(result.runId());
         assertThat(failures).extracting(GenerationStore.StoredFailure::taskNumber)

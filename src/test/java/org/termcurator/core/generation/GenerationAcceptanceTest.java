@@ -21,9 +21,9 @@ import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
 import org.termcurator.core.seeds.SeedImporter;
 import org.termcurator.core.seeds.SeedQuery;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.skills.SkillCoverage;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.TaxonomyFormat;
 import org.termcurator.core.tasks.lint.LintContext;
 import org.termcurator.core.tasks.query.TaskFacet;
@@ -53,8 +53,8 @@ class GenerationAcceptanceTest {
                 """);
         try (ProjectDb db = ProjectDb.create(dir.resolve("project.curator"));
              FakeChatServer server = new FakeChatServer()) {
-            SeedRepository seeds = new SeedRepository(db);
-            SkillRepository skills = new SkillRepository(db);
+            SeedStore seeds = new SeedStore(db);
+            SkillStore skills = new SkillStore(db);
             skills.importTaxonomy(TaxonomyFormat.defaultTaxonomy());
             SeedImporter.Report imported = new SeedImporter(seeds).importFile(jsonl, JobContext.unobserved());
             assertThat(imported.imported()).hasSize(5);
@@ -119,7 +119,7 @@ class GenerationAcceptanceTest {
         }
     }
 
-    private GenerationRun.Result run(ProjectDb db, SeedRepository seeds, SkillRepository skills, GenerationStore store,
+    private GenerationRun.Result run(ProjectDb db, SeedStore seeds, SkillStore skills, GenerationStore store,
                                      FakeChatServer server, GenerationMode mode, String domain) throws Exception {
         GenerationConfig config = GenerationConfig.of(mode, 5, domain, null, 11, 2,
                 new ChatEndpoint(server.baseUrl(), "fake-model", null), dir.resolve("generated-" + mode.key()));

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.llm.FakeChatServer;
 import org.termcurator.core.project.ProjectDb;
-import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.seeds.SeedStore;
+import org.termcurator.core.skills.SkillStore;
 
 /** What generation tests start from: a fresh project file and a local chat-completions server. */
 abstract class GenerationProjectTest {
@@ -16,15 +16,15 @@ abstract class GenerationProjectTest {
     Path dir;
 
     ProjectDb db;
-    SeedRepository seeds;
-    SkillRepository skills;
+    SeedStore seeds;
+    SkillStore skills;
     FakeChatServer server;
 
     @BeforeEach
     void openProjectAndServer() throws Exception {
         db = ProjectDb.create(dir.resolve("p.curator"));
-        seeds = new SeedRepository(db);
-        skills = new SkillRepository(db);
+        seeds = new SeedStore(db);
+        skills = new SkillStore(db);
         server = new FakeChatServer();
     }
 

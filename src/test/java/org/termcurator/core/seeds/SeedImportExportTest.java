@@ -18,13 +18,13 @@ class SeedImportExportTest {
     Path dir;
 
     private ProjectDb db;
-    private SeedRepository seeds;
+    private SeedStore seeds;
     private SeedImporter importer;
 
     @BeforeEach
     void open() throws Exception {
         db = ProjectDb.create(dir.resolve("p.curator"));
-        seeds = new SeedRepository(db);
+        seeds = new SeedStore(db);
         importer = new SeedImporter(seeds);
     }
 
@@ -121,7 +121,7 @@ class SeedImportExportTest {
             Path file = dir.resolve(name);
             SeedExporter.write(file, seeds.list(SeedQuery.all()));
             try (ProjectDb other = ProjectDb.create(dir.resolve("copy-" + name + ".curator"))) {
-                SeedRepository copy = new SeedRepository(other);
+                SeedStore copy = new SeedStore(other);
                 SeedImporter.Report report = new SeedImporter(copy).importFile(file, JobContext.unobserved());
                 assertThat(report.errors()).as(name).isEmpty();
                 assertThat(copy.list(SeedQuery.all())).extracting(Seed::content).as(name)

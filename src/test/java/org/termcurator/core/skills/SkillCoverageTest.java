@@ -18,7 +18,7 @@ class SkillCoverageTest {
     @Test
     void countsTasksTrajectoriesAndSuccessesPerSkillAndDomainAndListsGaps() throws Exception {
         try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
-            SkillRepository skills = new SkillRepository(db);
+            SkillStore skills = new SkillStore(db);
             skills.importTaxonomy(new Taxonomy(List.of(
                     new Taxonomy.Entry("debugging", null, null, List.of(new Taxonomy.Entry("systems", null, null,
                             List.of(leaf("use strace"), leaf("use gdb"))))),

@@ -23,8 +23,8 @@ import org.termcurator.core.generation.GenerationRunTest;
 import org.termcurator.core.llm.FakeChatServer;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
-import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.seeds.SeedStore;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.core.tasks.TaskStore;
 import org.termcurator.core.tasks.query.TaskFacet;
@@ -56,10 +56,10 @@ class GenerationAndCoverageTabsTest {
         Path folder = Files.createTempDirectory(dir, "case");
         Path project = folder.resolve("p.curator");
         try (ProjectDb setup = ProjectDb.create(project)) {
-            SeedRepository seeds = new SeedRepository(setup);
+            SeedStore seeds = new SeedStore(setup);
             seeds.insert(Seed.of("Sum the amount column of sales.csv").withTitle("Sales total"));
             seeds.insert(Seed.of("Rotate the logs of /var/log/app").withTitle("Logs"));
-            new SkillRepository(setup).importTaxonomy(new Taxonomy(List.of(
+            new SkillStore(setup).importTaxonomy(new Taxonomy(List.of(
                     new Taxonomy.Entry("shell", null, null, List.of(new Taxonomy.Entry("systems", null, null,
                             List.of(SeedsSection.leaf("pipes"), SeedsSection.leaf("find"), SeedsSection.leaf("awk"), SeedsSection.leaf("sed"), SeedsSection.leaf("xargs"))))),
                     new Taxonomy.Entry("security", null, null, List.of(new Taxonomy.Entry("systems", null, null,
@@ -134,10 +134,10 @@ class GenerationAndCoverageTabsTest {
                 return rows.getLong(1);
             }
         });
-        String title = new SeedRepository(db).find(seedId).orElseThrow().title();
+        String title = new SeedStore(db).find(seedId).orElseThrow().title();
         FxWait.until("the seed is listed", () -> robot.lookup(title).tryQuery().isPresent());
         robot.clickOn(title);
-        ListView<SeedRepository.TaskRef> tasks = robot.lookup("#seed-tasks").queryAs(ListView.class);
+        ListView<SeedStore.TaskRef> tasks = robot.lookup("#seed-tasks").queryAs(ListView.class);
         FxWait.until("the seed shows the task made from it", () -> tasks.getItems().size() == 1);
         assertThat(tasks.getItems().getFirst().name()).isEqualTo("sales-total");
         assertThat(tasks.getItems().getFirst().status()).isEqualTo("generated");

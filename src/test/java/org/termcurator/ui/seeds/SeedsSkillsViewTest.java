@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
-import org.termcurator.core.seeds.SeedRepository;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.seeds.SeedStore;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.skills.SkillTree;
 import org.termcurator.core.skills.Taxonomy;
 import org.termcurator.ui.controls.MarkdownView;
@@ -43,10 +43,10 @@ class SeedsSkillsViewTest {
         Path folder = Files.createTempDirectory(dir, "case");
         Path project = folder.resolve("p.curator");
         try (ProjectDb setup = ProjectDb.create(project)) {
-            new SeedRepository(setup).insert(Seed.of("# Sales total\n\nSum the **amount** column.").withTitle("Sales total")
+            new SeedStore(setup).insert(Seed.of("# Sales total\n\nSum the **amount** column.").withTitle("Sales total")
                     .withDomain("data processing"));
-            new SeedRepository(setup).insert(Seed.of("Rotate the logs").withTitle("Logs"));
-            new SkillRepository(setup).importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null, List.of(
+            new SeedStore(setup).insert(Seed.of("Rotate the logs").withTitle("Logs"));
+            new SkillStore(setup).importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null, List.of(
                     new Taxonomy.Entry("one", null, null, List.of(SeedsSection.leaf("a"), SeedsSection.leaf("b"), SeedsSection.leaf("c"))),
                     new Taxonomy.Entry("two", null, null, List.of(SeedsSection.leaf("x"))))))));
         }
@@ -61,7 +61,7 @@ class SeedsSkillsViewTest {
     }
 
     private Seed seedTitled(String title) throws Exception {
-        return new SeedRepository(db).list(org.termcurator.core.seeds.SeedQuery.all()).stream()
+        return new SeedStore(db).list(org.termcurator.core.seeds.SeedQuery.all()).stream()
                 .filter(seed -> title.equals(seed.title())).findFirst().orElse(null);
     }
 
@@ -111,7 +111,7 @@ class SeedsSkillsViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.drag(cell(robot, "b")).dropTo(cell(robot, "x"));
-        SkillRepository skills = new SkillRepository(db);
+        SkillStore skills = new SkillStore(db);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () ->
                 names(skills.tree().getFirst().children().get(1)).equals(List.of("b", "x")));
         assertThat(names(skills.tree().getFirst().children().getFirst())).containsExactly("a", "c");

@@ -30,9 +30,9 @@ import org.termcurator.core.llm.FakeChatServer;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.seeds.Seed;
-import org.termcurator.core.seeds.SeedRepository;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.settings.SettingsStore;
-import org.termcurator.core.skills.SkillRepository;
+import org.termcurator.core.skills.SkillStore;
 import org.termcurator.core.tasks.lint.LintContext;
 import org.termcurator.ui.FxWait;
 import org.termcurator.ui.controls.EmptyState;
@@ -89,14 +89,14 @@ class GeneratedTaskDetailTest {
         FxWait.until("the empty project says so", () -> robot.lookup("#tasks-view .empty-state").tryQuery()
                 .map(node -> "No tasks yet".equals(((EmptyState) node).titleText())).orElse(false));
 
-        Seed seed = new SeedRepository(db).insert(Seed.of("Sum the amount column of sales.csv").withTitle("Sales total"));
+        Seed seed = new SeedStore(db).insert(Seed.of("Sum the amount column of sales.csv").withTitle("Sales total"));
         String answer = GenerationRunTest.goodAnswer("sales-total", "Write the total of /app/data/sales.csv to /app/total.txt.");
         try (FakeChatServer server = new FakeChatServer()) {
             server.otherwise(FakeChatServer.Reply.answer(answer));
             GenerationConfig config = GenerationConfig.of(GenerationMode.SEED, 1, null, null, 3, 1,
                     new ChatEndpoint(server.baseUrl(), "fake-model", null), dir.resolve("generated"));
             TokenUsage usage = new TokenUsage();
-            new GenerationRun(config, new SeedRepository(db), new SkillRepository(db), new PromptTemplates(db),
+            new GenerationRun(config, new SeedStore(db), new SkillStore(db), new PromptTemplates(db),
                     new ChatClient(config.endpoint(), config.retry(), name -> null, usage), usage,
                     new GenerationStore(db, new LintContext(Set.of(), true, Map.of()))).run(JobContext.unobserved());
         }

@@ -27,7 +27,7 @@ import org.termcurator.core.io.Mappers;
  * Seeds in a project. Every write runs in one project transaction and keeps {@code seeds_fts}
  * in step with the row it changes.
  */
-public final class SeedRepository {
+public final class SeedStore {
 
     private static final ObjectMapper JSON = Mappers.json();
     private static final String COLUMNS = "id, title, problem, domain, reference_solution, source_dataset, source_id, "
@@ -35,7 +35,7 @@ public final class SeedRepository {
 
     private final ProjectDb db;
 
-    public SeedRepository(ProjectDb db) {
+    public SeedStore(ProjectDb db) {
         this.db = db;
     }
 
@@ -298,7 +298,7 @@ public final class SeedRepository {
 
     /** Problem hash → seed id, for duplicate detection. */
     public Map<String, Long> problemHashes() throws SQLException {
-        return db.read(SeedRepository::problemHashes);
+        return db.read(SeedStore::problemHashes);
     }
 
     static Map<String, Long> problemHashes(Connection connection) throws SQLException {

@@ -12,18 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.project.ProjectDb;
 
-class SkillRepositoryTest {
+class SkillStoreTest {
 
     @TempDir
     Path dir;
 
     private ProjectDb db;
-    private SkillRepository skills;
+    private SkillStore skills;
 
     @BeforeEach
     void open() throws Exception {
         db = ProjectDb.create(dir.resolve("p.curator"));
-        skills = new SkillRepository(db);
+        skills = new SkillStore(db);
     }
 
     @AfterEach
@@ -149,14 +149,14 @@ class SkillRepositoryTest {
             assertThat(TaxonomyFormat.read(file)).as(name).isEqualTo(shipped);
 
             try (ProjectDb other = ProjectDb.create(dir.resolve("copy-" + name + ".curator"))) {
-                SkillRepository copy = new SkillRepository(other);
+                SkillStore copy = new SkillStore(other);
                 copy.importTaxonomy(TaxonomyFormat.read(file));
                 Path again = dir.resolve("again-" + name);
                 TaxonomyFormat.write(again, copy.taxonomy());
                 assertThat(Files.readString(again)).as(name).isEqualTo(written);
             }
         }
-        SkillRepository.ImportResult second = skills.importTaxonomy(shipped);
+        SkillStore.ImportResult second = skills.importTaxonomy(shipped);
         assertThat(second.added()).isZero();
         assertThat(second.updated()).isZero();
         assertThat(second.unchanged()).isEqualTo(shipped.countNodes());
@@ -167,10 +167,10 @@ class SkillRepositoryTest {
         skills.importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null, List.of(
                 new Taxonomy.Entry("one", null, null, List.of(leaf("a"), leaf("b"))))))));
         long a = skills.tree().getFirst().children().getFirst().children().getFirst().node().id();
-        SkillRepository.ImportResult result = skills.importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null,
+        SkillStore.ImportResult result = skills.importTaxonomy(new Taxonomy(List.of(new Taxonomy.Entry("d", null, null,
                 List.of(new Taxonomy.Entry("one", null, null, List.of(leaf("new"),
                         new Taxonomy.Entry("a", "now described", List.of("e"), List.of()))))))));
-        assertThat(result).isEqualTo(new SkillRepository.ImportResult(1, 1, 2));
+        assertThat(result).isEqualTo(new SkillStore.ImportResult(1, 1, 2));
         SkillTree one = skills.tree().getFirst().children().getFirst();
         assertThat(names(one.children())).containsExactly("new", "a", "b");
         assertThat(one.children().get(1).node().id()).isEqualTo(a);

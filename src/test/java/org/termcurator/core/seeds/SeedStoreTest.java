@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.project.ProjectDb;
 
-class SeedRepositoryTest {
+class SeedStoreTest {
 
     @TempDir
     Path dir;
 
     private ProjectDb db;
-    private SeedRepository seeds;
+    private SeedStore seeds;
 
     @BeforeEach
     void open() throws Exception {
         db = ProjectDb.create(dir.resolve("p.curator"));
-        seeds = new SeedRepository(db);
+        seeds = new SeedStore(db);
     }
 
     @AfterEach
@@ -121,8 +121,8 @@ class SeedRepositoryTest {
 
     @Test
     void problemHashIgnoresCaseWhiteSpaceAndPunctuation() {
-        assertThat(SeedRepository.problemHash("Sort the file,   then count!"))
-                .isEqualTo(SeedRepository.problemHash("sort the file then\ncount"))
-                .isNotEqualTo(SeedRepository.problemHash("sort the files then count"));
+        assertThat(SeedStore.problemHash("Sort the file,   then count!"))
+                .isEqualTo(SeedStore.problemHash("sort the file then\ncount"))
+                .isNotEqualTo(SeedStore.problemHash("sort the files then count"));
     }
 }

@@ -24,13 +24,13 @@ import org.termcurator.core.io.Mappers;
  * keeps that numbering and the kind rules (skill under dimension under domain) in one
  * transaction.
  */
-public final class SkillRepository {
+public final class SkillStore {
 
     private static final ObjectMapper JSON = Mappers.json();
 
     private final ProjectDb db;
 
-    public SkillRepository(ProjectDb db) {
+    public SkillStore(ProjectDb db) {
         this.db = db;
     }
 
@@ -47,7 +47,7 @@ public final class SkillRepository {
     }
 
     public List<SkillTree> tree() throws SQLException {
-        return db.read(SkillRepository::tree);
+        return db.read(SkillStore::tree);
     }
 
     static List<SkillTree> tree(Connection connection) throws SQLException {
