@@ -89,7 +89,7 @@ final class ExportRun {
             counts.put("validation", validation.length);
             Map<String, Integer> dropped = dropped();
             dropped.forEach((filter, count) -> counts.put("dropped." + filter, count));
-            long historyId = new ExportHistory(db).record(presetName, settings(), format, out.toString(), counts,
+            long historyId = new ExportStore(db).record(presetName, settings(), format, out.toString(), counts,
                     manifest, createdAt);
             long bytes = written.stream().mapToLong(Written::bytes).sum();
             return new ExportResult(selection.order.length, train.length, validation.length, dropped, files,

@@ -27,7 +27,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.termcurator.core.curate.ExportFormat;
-import org.termcurator.core.curate.ExportHistory.ExportRecord;
+import org.termcurator.core.curate.ExportStore.ExportRecord;
 import org.termcurator.core.curate.SamplePreview;
 
 /**

@@ -29,7 +29,7 @@ import javafx.collections.ObservableList;
 import org.termcurator.core.curate.CurationPipeline;
 import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.ExportFormat;
-import org.termcurator.core.curate.ExportHistory;
+import org.termcurator.core.curate.ExportStore;
 import org.termcurator.core.curate.ExportResult;
 import org.termcurator.core.curate.Preview;
 import org.termcurator.core.curate.SamplePreview;
@@ -68,9 +68,9 @@ public final class ExportViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ExportResult> lastResult = new ReadOnlyObjectWrapper<>(this, "lastResult");
-    private final ObservableList<ExportHistory.ExportRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<ExportStore.ExportRecord> history = FXCollections.observableArrayList();
 
-    private ExportHistory exports;
+    private ExportStore exports;
     private Job<ExportResult> running;
     private ScheduledFuture<?> polling;
     private CompletableFuture<Void> historyLoaded = CompletableFuture.completedFuture(null);
@@ -92,7 +92,7 @@ public final class ExportViewModel implements AutoCloseable {
 
     /** Another project (or none): its history; the output folder defaults to an "exports" folder beside it. */
     public void setProject(ProjectDb project) {
-        exports = project == null ? null : new ExportHistory(project);
+        exports = project == null ? null : new ExportStore(project);
         sample.set(null);
         sampleProblem.set("");
         sampleId.set(-1);
@@ -156,7 +156,7 @@ public final class ExportViewModel implements AutoCloseable {
     }
 
     /** Runs an export of the history again: its settings, format and folder. */
-    public Job<ExportResult> rerun(ExportHistory.ExportRecord record) {
+    public Job<ExportResult> rerun(ExportStore.ExportRecord record) {
         CurationPipeline pipeline = curate.pipeline();
         if (pipeline == null || record == null) {
             return null;
@@ -228,7 +228,7 @@ public final class ExportViewModel implements AutoCloseable {
     // --- history ---------------------------------------------------------------------------------
 
     private void reloadHistory() {
-        ExportHistory source = exports;
+        ExportStore source = exports;
         if (source == null) {
             history.clear();
             historyLoaded = CompletableFuture.completedFuture(null);
@@ -287,7 +287,7 @@ public final class ExportViewModel implements AutoCloseable {
         return lastResult.getReadOnlyProperty();
     }
 
-    public ObservableList<ExportHistory.ExportRecord> history() {
+    public ObservableList<ExportStore.ExportRecord> history() {
         return history;
     }
 

@@ -138,12 +138,12 @@ class CurationExportTest extends ProjectTestSupport {
                 .containsExactly("train.jsonl", "validation.jsonl");
         assertThat(manifest.get("files").get(0).get("sha256").asText())
                 .isEqualTo(org.termcurator.core.tasks.Hashing.sha256(Files.readAllBytes(dir.resolve("out/train.jsonl"))));
-        ExportHistory.ExportRecord record = new ExportHistory(db).find(result.historyId()).orElseThrow();
+        ExportStore.ExportRecord record = new ExportStore(db).find(result.historyId()).orElseThrow();
         assertThat(record.settings()).isEqualTo(settings);
         assertThat(record.format()).isEqualTo(ExportFormat.MESSAGES);
         assertThat(record.outPath()).isEqualTo(dir.resolve("out").toAbsolutePath().toString());
         assertThat(record.counts()).containsEntry("exported", 12).containsEntry("train", result.train());
-        assertThat(new ExportHistory(db).list()).hasSize(1);
+        assertThat(new ExportStore(db).list()).hasSize(1);
     }
 
     @Test
@@ -238,7 +238,7 @@ class CurationExportTest extends ProjectTestSupport {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("train.jsonl");
         }
         assertThat(Files.readString(out.resolve("train.jsonl"))).isEqualTo("old\n");
-        assertThat(new ExportHistory(db).list()).isEmpty();
+        assertThat(new ExportStore(db).list()).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.app.AppContext;
 import org.termcurator.core.curate.CurationPipeline;
 import org.termcurator.core.curate.CurationSettings.OutcomeMode;
-import org.termcurator.core.curate.ExportHistory;
+import org.termcurator.core.curate.ExportStore;
 import org.termcurator.core.curate.Filter;
 import org.termcurator.core.curate.Preview;
 import org.termcurator.core.curate.SampleRef;
@@ -245,13 +245,13 @@ class CurateExportViewTest {
             assertThat(line).startsWith("{\"messages\":");
         }
         assertThat(robot.lookup("#export-status").queryAs(Label.class).getText()).startsWith("Exported " + keptCount(view) + " samples");
-        ExportHistory.ExportRecord first = export.history().getFirst();
+        ExportStore.ExportRecord first = export.history().getFirst();
         assertThat(first.outPath()).isEqualTo(out.toAbsolutePath().normalize().toString());
         assertThat(first.presetName()).isEqualTo("default");
 
         // run again from the history
         @SuppressWarnings("unchecked")
-        TableView<ExportHistory.ExportRecord> history = robot.lookup("#export-history").queryAs(TableView.class);
+        TableView<ExportStore.ExportRecord> history = robot.lookup("#export-history").queryAs(TableView.class);
         robot.interact(() -> history.getSelectionModel().select(0));
         robot.clickOn("#export-rerun");
         export.runningJob().completion().get(30, TimeUnit.SECONDS);

@@ -14,11 +14,11 @@ import java.util.Optional;
 import org.termcurator.core.project.ProjectDb;
 
 /** The exports made from a project (table exports), each with what is needed to run it again. */
-public final class ExportHistory {
+public final class ExportStore {
 
     private final ProjectDb db;
 
-    public ExportHistory(ProjectDb db) {
+    public ExportStore(ProjectDb db) {
         this.db = db;
     }
 
