@@ -11,7 +11,7 @@ import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryPage;
 import org.termcurator.core.trajectories.TrajectoryRow;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,7 +56,7 @@ final class TrajectoriesCommand extends ProjectSubcommand.Group {
             }
             TrajectoryPage page;
             try (ProjectDb db = openProject()) {
-                page = new TrajectoryStore(db).page(filter, 0, limit);
+                page = new TrajectoryQueries(db).page(filter, 0, limit);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("total", page.total());

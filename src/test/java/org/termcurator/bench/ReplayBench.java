@@ -22,7 +22,7 @@ import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.RunImporter;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryFilter;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.ui.trajectories.ReplayProbe;
 
 /**
@@ -53,7 +53,7 @@ public final class ReplayBench {
         new RunDataGenerator(7).tb1Run(run, 1, castKb * 1024);
         ProjectDb db = ProjectDb.create(dir.resolve("bench.curator"));
         new RunImporter(db).importPaths(List.of(run), JobContext.unobserved());
-        TrajectoryStore store = new TrajectoryStore(db);
+        TrajectoryQueries store = new TrajectoryQueries(db);
         TrajectoryDetail detail = store.detail(store.page(TrajectoryFilter.all(), 0, 1).rows().getFirst().id()).orElseThrow();
         TrajectoryDetail.AttachmentInfo castInfo = detail.attachments().stream()
                 .filter(info -> info.kind() == Attachment.Kind.AGENT_CAST).findFirst().orElseThrow();

@@ -22,7 +22,7 @@ import org.termcurator.core.trajectories.RunImporter;
 import org.termcurator.core.trajectories.StepsSearchIndex;
 import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 
 /**
  * Run import speed and the trajectories table at scale.
@@ -153,7 +153,7 @@ public final class RunImportBench {
         for (int round = 1; round <= 3; round++) {
             long start = System.nanoTime();
             try (ProjectDb db = ProjectDb.open(project, ProjectDb.Mode.READ_ONLY)) {
-                TrajectoryStore store = new TrajectoryStore(db);
+                TrajectoryQueries store = new TrajectoryQueries(db);
                 long total = store.page(TrajectoryFilter.all(), 0, 100).total();
                 double firstPage = millisSince(start);
                 long facetsStart = System.nanoTime();

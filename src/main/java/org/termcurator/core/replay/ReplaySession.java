@@ -22,7 +22,7 @@ import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TrajectoryDetail;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 
 /**
  * Everything the replay of one trajectory needs, loaded once: the session recording in a
@@ -66,7 +66,7 @@ public final class ReplaySession {
     }
 
     /** Reads the trajectory's recordings from the store and prepares the replay. */
-    public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail) throws SQLException, IOException {
+    public static ReplaySession load(TrajectoryQueries store, TrajectoryDetail detail) throws SQLException, IOException {
         return load(store, detail, (screen, palette) -> { });
     }
 
@@ -75,7 +75,7 @@ public final class ReplaySession {
      * recording's final screen as soon as the recording is played, before the timeline, step
      * moments and search text are built, so a view can show it early.
      */
-    public static ReplaySession load(TrajectoryStore store, TrajectoryDetail detail,
+    public static ReplaySession load(TrajectoryQueries store, TrajectoryDetail detail,
                                      BiConsumer<TerminalSnapshot, Palette> firstScreen) throws SQLException, IOException {
         CastPlayer agent = null;
         CastPlayer tests = null;
@@ -112,7 +112,7 @@ public final class ReplaySession {
         return lower.contains("test") && !lower.endsWith(".cast");
     }
 
-    private static CastPlayer loadCast(TrajectoryStore store, TrajectoryDetail.AttachmentInfo info)
+    private static CastPlayer loadCast(TrajectoryQueries store, TrajectoryDetail.AttachmentInfo info)
             throws SQLException, IOException {
         Optional<byte[]> data = store.attachmentData(info.id());
         if (data.isEmpty()) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.termcurator.core.verifier.TestResult;
 
-/** Everything stored about one trajectory but the attachment contents (read those with {@link TrajectoryStore#attachmentData}). */
+/** Everything stored about one trajectory but the attachment contents (read those with {@link TrajectoryQueries#attachmentData}). */
 public record TrajectoryDetail(TrajectoryRow row, Long taskId, String agentVersion, Integer attempt,
                                String rewards, String exception, Long inputTokens, Long outputTokens,
                                Long cachedTokens, Double costUsd, String startedAt, String finishedAt,

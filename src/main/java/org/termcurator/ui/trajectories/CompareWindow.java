@@ -24,7 +24,7 @@ import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryRow;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 
 /**
  * Two trajectories side by side, each with its steps and replay. With "Sync steps" on, moving to
@@ -98,7 +98,7 @@ final class CompareWindow {
         Thread.ofVirtual().name("compare-load").start(() -> {
             Optional<TrajectoryDetail> other;
             try {
-                other = db == null ? Optional.empty() : new TrajectoryStore(db).detail(second.id());
+                other = db == null ? Optional.empty() : new TrajectoryQueries(db).detail(second.id());
             } catch (SQLException | RuntimeException e) {
                 other = Optional.empty();
             }

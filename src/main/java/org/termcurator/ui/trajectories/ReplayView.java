@@ -34,7 +34,7 @@ import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryRow;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.ui.controls.terminal.TerminalCanvas;
 
 /**
@@ -339,7 +339,7 @@ final class ReplayView extends BorderPane {
             List<TrajectoryRow> rows;
             try {
                 TrajectoryFilter filter = task == null ? TrajectoryFilter.all() : TrajectoryFilter.all().with(TrajectoryFacet.TASK, task);
-                rows = new TrajectoryStore(db).page(filter, 0, 50).rows().stream()
+                rows = new TrajectoryQueries(db).page(filter, 0, 50).rows().stream()
                         .filter(row -> row.id() != left.row().id()).toList();
             } catch (SQLException | RuntimeException e) {
                 rows = List.of();

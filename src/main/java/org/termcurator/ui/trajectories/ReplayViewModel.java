@@ -30,7 +30,7 @@ import org.termcurator.core.terminal.Palette;
 import org.termcurator.core.terminal.TerminalSnapshot;
 import org.termcurator.core.terminal.TerminalView;
 import org.termcurator.core.trajectories.TrajectoryDetail;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 
 /**
  * The replay of one trajectory: which moment of the recording is shown, playback (speed, idle
@@ -130,7 +130,7 @@ public final class ReplayViewModel {
         status.set("Loading the recording…");
         Thread.ofVirtual().name("replay-load").start(() -> {
             try {
-                ReplaySession loaded = ReplaySession.load(new TrajectoryStore(db), detail,
+                ReplaySession loaded = ReplaySession.load(new TrajectoryQueries(db), detail,
                         (screen, palette) -> Platform.runLater(() -> {
                             if (request == loadRequest) {
                                 firstScreen.set(new FirstScreen(screen, palette));

@@ -33,7 +33,7 @@ import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryPage;
 import org.termcurator.core.trajectories.TrajectoryRow;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.ui.session.UiServices;
 
 /**
@@ -148,7 +148,7 @@ public final class TrajectoriesViewModel {
         Thread.ofVirtual().name("trajectories-query").start(() -> {
             try {
                 // the page first: it is quick, and the facet counts scan the whole table
-                TrajectoryStore store = new TrajectoryStore(db);
+                TrajectoryQueries store = new TrajectoryQueries(db);
                 TrajectoryPage result = store.page(current, offset, PAGE_SIZE);
                 Platform.runLater(() -> {
                     if (query == tableQuery) {
@@ -185,7 +185,7 @@ public final class TrajectoriesViewModel {
         }
         Thread.ofVirtual().name("trajectory-detail").start(() -> {
             try {
-                Optional<TrajectoryDetail> loaded = new TrajectoryStore(db).detail(trajectoryId);
+                Optional<TrajectoryDetail> loaded = new TrajectoryQueries(db).detail(trajectoryId);
                 Platform.runLater(() -> {
                     if (query == detailQuery) {
                         detail.set(loaded.orElse(null));

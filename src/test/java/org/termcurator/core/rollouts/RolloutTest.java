@@ -34,7 +34,7 @@ import org.termcurator.core.rollouts.task.TaskSpecException;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.TrajectoryDetail;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
 
@@ -137,7 +137,7 @@ class RolloutTest {
                 assertThat(row.trajectoryId()).isNotNull();
             });
             // each rollout is also a trajectory of the project: steps, tests, casts
-            TrajectoryStore trajectories = new TrajectoryStore(db);
+            TrajectoryQueries trajectories = new TrajectoryQueries(db);
             TrajectoryDetail detail = trajectories.detail(rows.getFirst().trajectoryId()).orElseThrow();
             assertThat(detail.row().format()).isEqualTo("rollout");
             assertThat(detail.row().taskName()).isEqualTo("access-log-report");

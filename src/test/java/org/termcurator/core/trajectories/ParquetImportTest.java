@@ -36,7 +36,7 @@ class ParquetImportTest {
             RunImportSummary summary = new RunImporter(db).importPaths(List.of(file), JobContext.unobserved());
             assertThat(summary.imported()).isEqualTo(2);
             assertThat(summary.errors()).isEmpty();
-            TrajectoryStore store = new TrajectoryStore(db);
+            TrajectoryQueries store = new TrajectoryQueries(db);
             List<TrajectoryRow> rows = store.page(TrajectoryFilter.all(), 0, 10).rows();
             assertThat(rows).extracting(TrajectoryRow::sourcePath).containsExactly(file + "#row1", file + "#row2");
             TrajectoryDetail first = store.detail(rows.get(0).id()).orElseThrow();

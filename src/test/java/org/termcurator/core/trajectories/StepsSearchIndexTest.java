@@ -68,7 +68,7 @@ class StepsSearchIndexTest {
             assertThat(StepsSearchIndex.backlog(db)).as("an upgraded project's steps are all indexed").isZero();
             Map<String, Set<Long>> after = db.read(StepsSearchIndexTest::search);
             assertThat(after).isEqualTo(before);
-            assertThat(new TrajectoryStore(db).page(TrajectoryFilter.all().withQuery("\"echo hello\""), 0, 10).total())
+            assertThat(new TrajectoryQueries(db).page(TrajectoryFilter.all().withQuery("\"echo hello\""), 0, 10).total())
                     .isEqualTo(trajectoriesOf(db, before.get("\"echo hello\"")));
             Set<String> tables = db.read(StepsSearchIndexTest::tableNames);
             assertThat(tables).as("the index no longer keeps its own copy of the text")

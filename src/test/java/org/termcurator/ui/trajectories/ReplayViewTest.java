@@ -27,7 +27,7 @@ import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryRow;
-import org.termcurator.core.trajectories.TrajectoryStore;
+import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
 import org.testfx.api.FxRobot;
@@ -102,7 +102,7 @@ class ReplayViewTest {
     }
 
     static TrajectoryDetail detail(String trialName) throws Exception {
-        TrajectoryStore store = new TrajectoryStore(db);
+        TrajectoryQueries store = new TrajectoryQueries(db);
         TrajectoryRow row = store.page(TrajectoryFilter.all(), 0, 100).rows().stream()
                 .filter(candidate -> trialName.equals(candidate.trialName())).findFirst()
                 .orElseThrow(() -> new AssertionError(trialName + " was not imported"));
@@ -237,10 +237,10 @@ class ReplayViewTest {
 
     @Test
     void aRowWithoutRecordingReplaysATranscriptOfItsCommandsAndSaysSo(FxRobot robot) throws Exception {
-        TrajectoryRow row = new TrajectoryStore(db).page(TrajectoryFilter.all(), 0, 100).rows().stream()
+        TrajectoryRow row = new TrajectoryQueries(db).page(TrajectoryFilter.all(), 0, 100).rows().stream()
                 .filter(candidate -> "jsonl".equals(candidate.format()) || candidate.sourcePath().contains("rows.jsonl"))
                 .findFirst().orElseThrow();
-        TrajectoryDetail detail = new TrajectoryStore(db).detail(row.id()).orElseThrow();
+        TrajectoryDetail detail = new TrajectoryQueries(db).detail(row.id()).orElseThrow();
         onFx(() -> {
             replay.show(detail);
             steps.getItems().setAll(detail.steps());

@@ -13,18 +13,18 @@ import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 
 /** The table's queries: pages, full-text search over steps, facet counts. */
-class TrajectoryStoreTest {
+class TrajectoryQueriesTest {
 
     @TempDir
     Path dir;
 
     private ProjectDb db;
-    private TrajectoryStore store;
+    private TrajectoryQueries store;
 
     @BeforeEach
     void importEverything() throws Exception {
         db = ProjectDb.create(dir.resolve("p.curator"));
-        store = new TrajectoryStore(db);
+        store = new TrajectoryQueries(db);
         new RunImporter(db).importPaths(List.of(Fixtures.copy("tb1-run", dir), Fixtures.copy("harbor-job", dir),
                 Fixtures.copy("sft/rows.jsonl", dir)), JobContext.unobserved());
     }

@@ -25,14 +25,14 @@ import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
 
 /** Reads a project's trajectories: filtered pages, facet counts, one trajectory whole, attachment contents. */
-public final class TrajectoryStore {
+public final class TrajectoryQueries {
 
     private static final String ROW_COLUMNS = "id, task_name, agent, model, resolved, reward, turn_count, "
             + "token_count, failure_mode, format, source, trial_name, source_path";
 
     private final ProjectDb db;
 
-    public TrajectoryStore(ProjectDb db) {
+    public TrajectoryQueries(ProjectDb db) {
         this.db = db;
     }
 
