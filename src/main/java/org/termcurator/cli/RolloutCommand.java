@@ -235,6 +235,7 @@ final class RolloutCommand extends ProjectSubcommand {
             row.put("seconds", result.seconds());
             row.put("status", result.status().dbValue());
             row.put("error", result.error());
+            row.put("limits", result.limits() == null ? null : result.limits().describe());
             row.put("workDir", result.workDir() == null ? null : result.workDir().toString());
             rows.add(row);
         }

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -47,6 +48,7 @@ public final class DockerEngine implements AutoCloseable {
 
     private final DockerAddress address;
     private final DockerClient client;
+    private volatile HostResources host;
 
     private DockerEngine(DockerAddress address, DockerClient client) {
         this.address = address;
@@ -86,6 +88,31 @@ public final class DockerEngine implements AutoCloseable {
             Version version = client.versionCmd().exec();
             return new EngineInfo(address.effectiveHost(), version.getVersion(), version.getApiVersion(),
                     version.getOperatingSystem(), version.getArch());
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The host's CPUs, memory and storage driver; asked once per engine client. */
+    public HostResources hostResources() throws DockerEngineException {
+        HostResources known = host;
+        if (known != null) {
+            return known;
+        }
+        try {
+            Info info = client.infoCmd().exec();
+            Map<String, String> status = new java.util.LinkedHashMap<>();
+            if (info.getDriverStatuses() != null) {
+                for (List<String> pair : info.getDriverStatuses()) {
+                    if (pair != null && pair.size() == 2 && pair.get(0) != null && pair.get(1) != null) {
+                        status.put(pair.get(0), pair.get(1));
+                    }
+                }
+            }
+            known = new HostResources(info.getNCPU() == null ? 1 : info.getNCPU(),
+                    info.getMemTotal() == null ? 0 : info.getMemTotal(), info.getDriver(), status);
+            host = known;
+            return known;
         } catch (RuntimeException e) {
             throw unavailable(e);
         }

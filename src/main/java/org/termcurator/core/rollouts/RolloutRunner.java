@@ -16,6 +16,7 @@ import org.termcurator.core.rollouts.agents.Agent;
 import org.termcurator.core.rollouts.agents.AgentContext;
 import org.termcurator.core.rollouts.agents.AgentException;
 import org.termcurator.core.rollouts.agents.AgentTimeoutException;
+import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.rollouts.container.RolloutContainer;
 import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.rollouts.images.TaskImage;
@@ -37,12 +38,20 @@ public final class RolloutRunner {
     private final TaskImages images;
     private final BaseImageMap baseImages;
     private final Path workRoot;
+    private final RolloutPolicy policy;
 
+    /** With the built-in policy (Harbor's default limits). */
     public RolloutRunner(DockerEngine engine, TaskImages images, BaseImageMap baseImages, Path workRoot) {
+        this(engine, images, baseImages, workRoot, RolloutPolicy.DEFAULT);
+    }
+
+    public RolloutRunner(DockerEngine engine, TaskImages images, BaseImageMap baseImages, Path workRoot,
+                         RolloutPolicy policy) {
         this.engine = engine;
         this.images = images;
         this.baseImages = baseImages;
         this.workRoot = workRoot.toAbsolutePath().normalize();
+        this.policy = policy;
     }
 
     /** The default work root: rollouts/ under the system temp folder. */
@@ -107,7 +116,11 @@ public final class RolloutRunner {
             control.checkCancelled();
 
             clock.start(RolloutPhase.CONTAINER);
-            container = RolloutContainer.start(engine, image.id(), task, key);
+            ContainerLimits limits = ContainerLimits.of(task, policy.limits(), engine.hostResources(),
+                    RolloutContainer.PIDS_LIMIT);
+            result.limits = limits;
+            container = RolloutContainer.start(engine, image.id(), task, key, limits);
+            result.limits = container.limits();
             control.attach(container);
             control.checkCancelled();
 

@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * The few settings of a Harbor task folder that a rollout needs. Read straight from task.toml
  * so rollouts work on any folder; the task store's model can stand in for it later.
  *
- * @param memoryMb 0 when the task sets no limit
- * @param cpus 0 when the task sets no limit
+ * @param memoryMb 0 when the task sets no limit (the rollout then takes the user's default)
+ * @param cpus 0 when the task sets no limit (the rollout then takes the user's default)
+ * @param storageMb disk the task may write, 0 when it sets none (the rollout then takes the user's default)
  * @param dockerImage a prebuilt image named by the task, or null
  */
 public record RolloutTaskSpec(String name, Path dir, String instruction, double cpus, long memoryMb,
                               boolean allowInternet, String dockerImage, double agentTimeoutSec,
-                              double verifierTimeoutSec) {
+                              double verifierTimeoutSec, long storageMb) {
 
     /** Harbor's defaults when task.toml says nothing. */
     public static final double DEFAULT_AGENT_TIMEOUT_SEC = 600;
@@ -65,7 +66,8 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
         }
         JsonNode environment = root.path("environment");
         double cpus = number(toml, environment, "environment", "cpus", 0);
-        long memoryMb = memoryMb(toml, environment);
+        long memoryMb = sizeMb(toml, environment, "memory_mb", "memory");
+        long storageMb = sizeMb(toml, environment, "storage_mb", "storage");
         boolean allowInternet = bool(toml, environment, "environment", "allow_internet", false);
         String dockerImage = text(toml, environment, "environment", "docker_image");
         double agentTimeout = number(toml, root.path("agent"), "agent", "timeout_sec", DEFAULT_AGENT_TIMEOUT_SEC);
@@ -75,7 +77,7 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
             throw new TaskSpecException(taskDir.resolve("environment") + " is missing and task.toml names no docker_image");
         }
         return new RolloutTaskSpec(taskDir.getFileName().toString(), taskDir, instruction, cpus, memoryMb,
-                allowInternet, dockerImage, agentTimeout, verifierTimeout);
+                allowInternet, dockerImage, agentTimeout, verifierTimeout, storageMb);
     }
 
     private static JsonNode readToml(Path toml) throws TaskSpecException {
@@ -151,12 +153,13 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** memory_mb (a number of MiB) or the older memory = "2G" / "512M". */
-    private static long memoryMb(Path toml, JsonNode environment) throws TaskSpecException {
-        if (environment.has("memory_mb")) {
-            return Math.round(number(toml, environment, "environment", "memory_mb", 0));
+    /** memory_mb / storage_mb (a number of MiB) or the older memory / storage = "2G" / "512M". */
+    private static long sizeMb(Path toml, JsonNode environment, String mbField, String sizeField)
+            throws TaskSpecException {
+        if (environment.has(mbField)) {
+            return Math.round(number(toml, environment, "environment", mbField, 0));
         }
-        JsonNode memory = field(environment, "memory");
+        JsonNode memory = field(environment, sizeField);
         if (memory == null) {
             return 0;
         }
@@ -165,7 +168,7 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
         }
         Matcher matcher = memory.isTextual() ? SIZE.matcher(memory.textValue().strip()) : null;
         if (matcher == null || !matcher.matches()) {
-            throw badField(toml, "environment", "memory", "a size such as \"2G\" or \"512M\"", memory);
+            throw badField(toml, "environment", sizeField, "a size such as \"2G\" or \"512M\"", memory);
         }
         double amount = Double.parseDouble(matcher.group(1));
         double megabytes = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
