@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ChangeLog;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
@@ -42,6 +43,17 @@ public final class DockerEngine implements AutoCloseable {
     public static final String MANAGED_LABEL = "org.termcurator.managed";
     /** Which app process made a container (see {@link ContainerOwner}), so a reaper spares live ones. */
     public static final String OWNER_LABEL = "org.termcurator.owner";
+
+    /**
+     * The capabilities a container keeps: what a root shell needs to own, change and remove
+     * files, switch users (apt, su) and signal its processes. Everything else Docker would grant
+     * (NET_RAW, MKNOD, SYS_CHROOT, SETFCAP, SETPCAP, AUDIT_WRITE) is dropped.
+     */
+    public static final List<Capability> KEPT_CAPABILITIES = List.of(Capability.CHOWN, Capability.DAC_OVERRIDE,
+            Capability.FOWNER, Capability.FSETID, Capability.KILL, Capability.SETGID, Capability.SETUID,
+            Capability.NET_BIND_SERVICE);
+    /** Set on every container: no process gains privileges through setuid files or file capabilities. */
+    public static final String NO_NEW_PRIVILEGES = "no-new-privileges";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_CONNECTIONS = 64;
@@ -257,10 +269,17 @@ public final class DockerEngine implements AutoCloseable {
         }
     }
 
-    /** Creates (does not start) a container; returns its id. */
+    /**
+     * Creates (does not start) a container; returns its id. Every container is hardened beyond
+     * Docker's defaults: all capabilities dropped but {@link #KEPT_CAPABILITIES}, and
+     * {@link #NO_NEW_PRIVILEGES}.
+     */
     public String createContainer(ContainerSpec spec) throws DockerEngineException {
         HostConfig host = HostConfig.newHostConfig()
                 .withPrivileged(false)
+                .withCapDrop(Capability.ALL)
+                .withCapAdd(KEPT_CAPABILITIES.toArray(Capability[]::new))
+                .withSecurityOpts(List.of(NO_NEW_PRIVILEGES))
                 .withNetworkMode(spec.networkEnabled() ? "bridge" : "none")
                 .withInit(spec.init());
         if (spec.memoryBytes() > 0) {

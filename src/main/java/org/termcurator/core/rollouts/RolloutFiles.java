@@ -155,6 +155,9 @@ final class RolloutFiles {
         out.put("storage_mb", limits.storageMb());
         out.put("storage_enforcement", limits.storageEnforcement());
         out.put("pids_limit", limits.pidsLimit());
+        out.put("cap_drop", List.of("ALL"));
+        out.put("cap_add", limits.capabilities());
+        out.put("no_new_privileges", limits.noNewPrivileges());
         out.put("notes", limits.notes());
         return out;
     }

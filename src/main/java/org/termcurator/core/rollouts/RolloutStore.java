@@ -203,9 +203,12 @@ public final class RolloutStore implements RolloutRecorder {
             }
             List<String> notes = new ArrayList<>();
             node.path("notes").forEach(note -> notes.add(note.asText()));
+            List<String> capabilities = new ArrayList<>();
+            node.path("cap_add").forEach(capability -> capabilities.add(capability.asText()));
             return new ContainerLimits(node.path("cpus").asDouble(), node.path("memory_mb").asLong(),
                     node.path("storage_mb").asLong(), node.path("pids_limit").asLong(),
-                    node.path("storage_enforcement").asText(""), notes);
+                    node.path("storage_enforcement").asText(""), capabilities,
+                    node.path("no_new_privileges").asBoolean(false), notes);
         } catch (JsonProcessingException e) {
             return null;
         }

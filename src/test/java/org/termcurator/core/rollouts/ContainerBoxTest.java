@@ -17,7 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerTestSupport;
+import org.termcurator.core.docker.ExecResult;
 import org.termcurator.core.docker.HostResources;
+import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.agents.OracleAgent;
 import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.rollouts.container.RolloutContainer;
@@ -95,5 +97,43 @@ class ContainerBoxTest {
         assertThat(written.path("limits").path("cpus").asDouble()).isEqualTo(host.cpus());
         assertThat(written.path("limits").path("memory_mb").asLong()).isEqualTo(limits.memoryMb());
         assertThat(written.path("limits").path("notes").toString()).contains("capped");
+    }
+
+    @Test
+    void everyContainerDropsCapabilitiesAndGainsNoPrivilegesAndTheStoreShowsIt() throws Exception {
+        RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(task("hardened", "", "touch /app/done\n"));
+        TaskImage image = new TaskImages(engine).ensure(spec, BaseImageMap.empty(), line -> { });
+        try (RolloutContainer container = RolloutContainer.start(engine, image.id(), spec, "hardened-key")) {
+            HostConfig host = inspect(container).getHostConfig();
+            assertThat(host.getCapDrop()).extracting(Enum::name).containsExactly("ALL");
+            assertThat(host.getCapAdd()).extracting(Enum::name).doesNotContain("NET_RAW", "MKNOD", "SYS_CHROOT",
+                    "SETFCAP", "AUDIT_WRITE");
+            assertThat(host.getSecurityOpts()).contains("no-new-privileges");
+            // what the kernel says inside: CHOWN DAC_OVERRIDE FOWNER FSETID KILL SETGID SETUID NET_BIND_SERVICE
+            ExecResult status = container.exec(List.of("sh", "-c", "grep -E '^(CapEff|NoNewPrivs)' /proc/self/status"));
+            assertThat(status.stdout()).contains("CapEff:\t00000000000004fb").contains("NoNewPrivs:\t1");
+            ExecResult mknod = container.exec(List.of("sh", "-c", "mknod /tmp/null c 1 3"));
+            assertThat(mknod.exitCode()).isNotZero();
+            assertThat(mknod.stderr()).contains("Operation not permitted");
+            ExecResult chown = container.exec(List.of("sh", "-c", "touch /tmp/f && chown 1000:1000 /tmp/f && echo ok"));
+            assertThat(chown.stdout()).as("a root shell still owns its files").contains("ok");
+        }
+
+        try (ProjectDb db = ProjectDb.create(dir.resolve("p.curator"))) {
+            RolloutResult result;
+            try (ProjectRollouts rollouts = new ProjectRollouts(db, () -> new RolloutConfig(
+                    org.termcurator.core.docker.DockerAddress.local(), BaseImageMap.empty(), dir.resolve("work"), 1),
+                    events::add)) {
+                List<RolloutHandle> handles = rollouts.submit(List.of(new RolloutRequest(spec, new OracleAgent(), 1)), 1);
+                result = handles.getFirst().result().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RolloutStatus.PASSED);
+            RolloutStore.Named stored = new RolloutStore(db).latestNamed(10).getFirst();
+            assertThat(stored.limits()).as("the limits stored with the rollout").isNotNull();
+            assertThat(stored.limits().capabilities()).doesNotContain("NET_RAW", "MKNOD");
+            assertThat(stored.limits().noNewPrivileges()).isTrue();
+            assertThat(stored.limits().describe()).contains("1 CPU", "2048 MB memory", "4096 processes",
+                    "no new privileges");
+        }
     }
 }

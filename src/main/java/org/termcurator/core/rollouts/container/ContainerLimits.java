@@ -3,6 +3,7 @@ package org.termcurator.core.rollouts.container;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.HostResources;
 import org.termcurator.core.rollouts.task.RolloutTaskSpec;
 
@@ -15,10 +16,12 @@ import org.termcurator.core.rollouts.task.RolloutTaskSpec;
  * @param storageEnforcement how the disk quota is held: "storage-opt" (the storage driver's
  *                           size option) or "watch" (the writable layer's size is checked while
  *                           the rollout runs and the rollout is stopped beyond the quota)
+ * @param capabilities       the only capabilities the container keeps (all others are dropped)
+ * @param noNewPrivileges    whether setuid files and file capabilities grant nothing
  * @param notes              where a value came from when not from the task: a default, a cap
  */
 public record ContainerLimits(double cpus, long memoryMb, long storageMb, long pidsLimit, String storageEnforcement,
-                              List<String> notes) {
+                              List<String> capabilities, boolean noNewPrivileges, List<String> notes) {
 
     /** A share of the host's memory no single container may exceed. */
     static final double HOST_MEMORY_SHARE = 0.75;
@@ -36,6 +39,7 @@ public record ContainerLimits(double cpus, long memoryMb, long storageMb, long p
     }
 
     public ContainerLimits {
+        capabilities = List.copyOf(capabilities);
         notes = List.copyOf(notes);
     }
 
@@ -65,20 +69,22 @@ public record ContainerLimits(double cpus, long memoryMb, long storageMb, long p
             notes.add("storage_mb: the task sets none, default " + storageMb);
         }
         return new ContainerLimits(cpus, memoryMb, storageMb, pidsLimit,
-                host.storageQuotaPossible() ? "storage-opt" : "watch", notes);
+                host.storageQuotaPossible() ? "storage-opt" : "watch",
+                DockerEngine.KEPT_CAPABILITIES.stream().map(Enum::name).toList(), true, notes);
     }
 
     /** This with the disk quota held another way (the driver refused its size option). */
     public ContainerLimits withStorageEnforcement(String how, String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new ContainerLimits(cpus, memoryMb, storageMb, pidsLimit, how, more);
+        return new ContainerLimits(cpus, memoryMb, storageMb, pidsLimit, how, capabilities, noNewPrivileges, more);
     }
 
-    /** One line for people: "1 CPU, 2048 MB memory, 10240 MB disk (watch), 4096 processes". */
+    /** One line for people: "1 CPU, 2048 MB memory, 10240 MB disk (watch), 4096 processes, 8 capabilities, ...". */
     public String describe() {
         return number(cpus) + (cpus == 1 ? " CPU, " : " CPUs, ") + memoryMb + " MB memory, " + storageMb + " MB disk ("
-                + storageEnforcement + "), " + pidsLimit + " processes";
+                + storageEnforcement + "), " + pidsLimit + " processes, " + capabilities.size() + " capabilities"
+                + (noNewPrivileges ? ", no new privileges" : "");
     }
 
     private static String number(double value) {
