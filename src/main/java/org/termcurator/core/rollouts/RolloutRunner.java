@@ -54,9 +54,13 @@ public final class RolloutRunner {
         this.policy = policy;
     }
 
-    /** The default work root: rollouts/ under the system temp folder. */
+    /**
+     * The default work root: a folder of this user's under the system temp folder, made private
+     * (0700) and refused when it is a link or someone else's ({@link RolloutWorkRoot}).
+     */
     public static Path defaultWorkRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "terminal-curator-rollouts");
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]+", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "terminal-curator-rollouts" + (user.isEmpty() ? "" : "-" + user));
     }
 
     public DockerEngine engine() {
@@ -104,6 +108,7 @@ public final class RolloutRunner {
         control.runningOn(Thread.currentThread());
         RolloutContainer container = null;
         try {
+            RolloutWorkRoot.prepare(workRoot);
             Files.createDirectories(workDir);
             control.checkCancelled();
 
