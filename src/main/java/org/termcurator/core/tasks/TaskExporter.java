@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.termcurator.core.io.ExportFolder;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.JobContext;
@@ -42,7 +43,9 @@ public final class TaskExporter {
 
     public ExportSummary export(List<Long> ids, Path outDir, JobContext job) throws SQLException, IOException {
         Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
-        Path staging = Files.createTempDirectory(out, ".curator-export-");
+        // staging folders of exports whose process died (kill -9, power loss) go first
+        ExportFolder.deleteStaleStaging(out, ".curator-export-*");
+        Path staging = Files.createDirectory(out.resolve(ExportFolder.stagingSuffix()));
         List<String> folders = new ArrayList<>();
         List<ImportError> errors = new ArrayList<>();
         Set<String> used = new HashSet<>();
