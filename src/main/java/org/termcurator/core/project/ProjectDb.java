@@ -481,9 +481,26 @@ public final class ProjectDb implements AutoCloseable {
             allReaders.clear();
         }
         idleReaders.clear();
+        checkpointQuietly();
         closeQuietly(writer);
         if (lock != null) {
             lock.close();
+        }
+    }
+
+    /**
+     * Copies every page of the WAL into the project file and empties the WAL, so the file alone
+     * is the whole project (a user who copies one file copies everything). Closing the last
+     * connection does the same; this does it even when another process still reads.
+     */
+    private void checkpointQuietly() {
+        if (writer == null) {
+            return;
+        }
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.warn("the WAL of {} could not be checkpointed on close; SQLite does on the next open", file, e);
         }
     }
 

@@ -109,11 +109,31 @@ public final class TaskExporter {
             if (file.kind() == TaskFile.Kind.REFERENCE) {
                 copyOriginal(file, target);
             } else {
+                verifyStored(task.name(), file);
                 Files.write(target, file.content());
             }
             if (file.executable()) {
                 target.toFile().setExecutable(true, false);
             }
+        }
+    }
+
+    /**
+     * Refuses a stored file whose bytes no longer match the SHA-256 recorded when it was stored:
+     * the project file was damaged there (a bad disk, a bad copy, an edit outside the app).
+     */
+    static void verifyStored(String taskName, TaskFile file) throws IOException {
+        if (!Hashing.sha256(file.content()).equals(file.sha256())) {
+            throw new DamagedFileException(taskName + "/" + file.path() + ": the bytes stored in the project no "
+                    + "longer match their SHA-256 (" + file.sha256().substring(0, 12) + "…); the project file is "
+                    + "damaged here: re-import the task or restore the project from a backup");
+        }
+    }
+
+    /** A stored file whose bytes do not match their recorded hash. */
+    public static final class DamagedFileException extends IOException {
+        public DamagedFileException(String message) {
+            super(message);
         }
     }
 
@@ -134,7 +154,7 @@ public final class TaskExporter {
         }
     }
 
-    private static InputStream openOriginal(String original) throws IOException {
+    static InputStream openOriginal(String original) throws IOException {
         int bang = original.indexOf("!/");
         if (bang > 0) {
             return SafeArchives.openEntry(Path.of(original.substring(0, bang)), original.substring(bang + 2));
