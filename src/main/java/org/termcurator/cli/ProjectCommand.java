@@ -58,6 +58,11 @@ final class ProjectCommand extends ProjectSubcommand.Group {
                 text.append("Created:  ").append(info.createdAt()).append(" with ").append(info.createdWith()).append('\n');
             }
             text.append("Size:     ").append(info.sizeBytes()).append(" bytes\n");
+            text.append("WAL:      ").append(info.wal().describe()).append('\n');
+            if (info.wal().isForeign()) {
+                cli().err().println("warning: " + info.file() + ": " + info.wal().describe());
+                cli().err().flush();
+            }
             info.counts().forEach((table, count) ->
                     text.append(String.format("%-14s %,d%n", table.replace('_', ' '), count)));
             print(describe(info), text.toString().stripTrailing());
@@ -109,6 +114,12 @@ final class ProjectCommand extends ProjectSubcommand.Group {
         result.put("createdWith", info.createdWith());
         result.put("sizeBytes", info.sizeBytes());
         result.put("counts", info.counts());
+        Map<String, Object> wal = new LinkedHashMap<>();
+        wal.put("state", info.wal().state().name().toLowerCase(java.util.Locale.ROOT));
+        wal.put("bytes", info.wal().bytes());
+        wal.put("frames", info.wal().frames());
+        wal.put("message", info.wal().describe());
+        result.put("wal", wal);
         return result;
     }
 }
