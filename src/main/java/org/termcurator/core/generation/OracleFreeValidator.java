@@ -62,7 +62,7 @@ public final class OracleFreeValidator {
         String tag = "curator-validate/" + taskFolder.getFileName().toString().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_.-]+", "-") + ":" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            client.buildImageCmd(environment.toFile()).withTags(Set.of(tag))
+            engine.streamingClient().buildImageCmd(environment.toFile()).withTags(Set.of(tag))
                     .withLabels(Map.of(DockerEngine.MANAGED_LABEL, "true")).withPull(false).withRemove(true)
                     .exec(new BuildImageResultCallback()).awaitImageId(buildTimeout.toSeconds(), TimeUnit.SECONDS);
         } catch (RuntimeException e) {

@@ -14,13 +14,14 @@ import org.termcurator.core.tasks.TaskSettings;
  * rollouts work on any folder; task.toml goes through {@link TaskConfigParser}, the one reader
  * of task configs.
  *
- * @param memoryMb 0 when the task sets no limit
- * @param cpus 0 when the task sets no limit
+ * @param memoryMb 0 when the task sets no limit (the rollout then takes the user's default)
+ * @param cpus 0 when the task sets no limit (the rollout then takes the user's default)
+ * @param storageMb disk the task may write, 0 when it sets none (the rollout then takes the user's default)
  * @param dockerImage a prebuilt image named by the task, or null
  */
 public record RolloutTaskSpec(String name, Path dir, String instruction, double cpus, long memoryMb,
                               boolean allowInternet, String dockerImage, double agentTimeoutSec,
-                              double verifierTimeoutSec) {
+                              double verifierTimeoutSec, long storageMb) {
 
     /** Harbor's defaults when task.toml says nothing. */
     public static final double DEFAULT_AGENT_TIMEOUT_SEC = 600;
@@ -66,6 +67,8 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
         double cpus = notNegative(toml, "[environment] cpus", settings.cpus(), 0);
         long memoryMb = Math.round(notNegative(toml, "[environment] memory", settings.memoryMb() == null ? null
                 : settings.memoryMb().doubleValue(), 0));
+        long storageMb = Math.round(notNegative(toml, "[environment] storage", settings.storageMb() == null ? null
+                : settings.storageMb().doubleValue(), 0));
         boolean allowInternet = Boolean.TRUE.equals(settings.allowInternet());
         String dockerImage = settings.dockerImage();
         double agentTimeout = notNegative(toml, "[agent] timeout_sec", settings.agentTimeoutSec(),
@@ -76,7 +79,7 @@ public record RolloutTaskSpec(String name, Path dir, String instruction, double 
             throw new TaskSpecException(taskDir.resolve("environment") + " is missing and task.toml names no docker_image");
         }
         return new RolloutTaskSpec(taskDir.getFileName().toString(), taskDir, instruction, cpus, memoryMb,
-                allowInternet, dockerImage, agentTimeout, verifierTimeout);
+                allowInternet, dockerImage, agentTimeout, verifierTimeout, storageMb);
     }
 
     private static TaskSettings readConfig(Path taskDir) throws TaskSpecException {
