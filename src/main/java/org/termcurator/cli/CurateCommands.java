@@ -17,13 +17,13 @@ import org.termcurator.core.curate.ExportFormat;
 import org.termcurator.core.curate.ExportResult;
 import org.termcurator.core.curate.PresetStore;
 import org.termcurator.core.curate.ProjectStats;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectAccess;
-import org.termcurator.core.project.ProjectDb;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import org.termcurator.core.io.Mappers;
+import org.termcurator.core.project.ProjectDb;
 
 /** {@code curator export}, {@code curator stats} and {@code curator presets}: curation without the window. */
 final class CurateCommands {

@@ -11,8 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.io.Mappers;
+import org.termcurator.core.project.ProjectDb;
 
 /** The word n-grams of a reference set (benchmark instructions), sorted for binary search. */
 final class DecontaminationIndex {

@@ -26,8 +26,8 @@ import org.termcurator.core.llm.ChatClient;
 import org.termcurator.core.llm.ChatException;
 import org.termcurator.core.llm.TokenUsage;
 import org.termcurator.core.seeds.BulkEdit;
-import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.skills.SkillNode;
 import org.termcurator.core.skills.SkillStore;
 

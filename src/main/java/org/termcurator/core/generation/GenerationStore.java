@@ -12,12 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.TaskDefinitionException;
 import org.termcurator.core.tasks.TaskImporter;
 import org.termcurator.core.tasks.TaskProvenance;
 import org.termcurator.core.tasks.lint.LintContext;
-import org.termcurator.core.io.Mappers;
 
 /**
  * Puts what a generation run makes into the project: each task folder through the task

@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.trajectories.RunImportSummary;
 import org.termcurator.core.trajectories.RunImporter;
-import org.termcurator.core.io.Mappers;
 
 /**
  * The project's rollouts table: a row per rollout, written when it is queued, when it starts

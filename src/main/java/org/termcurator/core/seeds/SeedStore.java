@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.io.Mappers;
+import org.termcurator.core.project.ProjectDb;
 
 /**
  * Seeds in a project. Every write runs in one project transaction and keeps {@code seeds_fts}

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.io.Mappers;
+import org.termcurator.core.project.ProjectDb;
 
 /**
  * The project's skill taxonomy. Siblings are numbered 0, 1, 2, … by position; every change

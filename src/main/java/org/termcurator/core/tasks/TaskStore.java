@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.tasks.lint.LintFinding;
 import org.termcurator.core.tasks.lint.LintStatus;
-import org.termcurator.core.io.Mappers;
 
 /**
  * The tasks of a project in SQLite: the tasks row with the fields curators filter on, every

@@ -22,8 +22,8 @@ import org.termcurator.core.seeds.SeedExporter;
 import org.termcurator.core.seeds.SeedFile;
 import org.termcurator.core.seeds.SeedImporter;
 import org.termcurator.core.seeds.SeedQuery;
-import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.SeedStatus;
+import org.termcurator.core.seeds.SeedStore;
 import org.termcurator.core.seeds.Tags;
 
 /**

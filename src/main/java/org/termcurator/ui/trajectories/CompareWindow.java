@@ -23,8 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TrajectoryDetail;
-import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.core.trajectories.TrajectoryQueries;
+import org.termcurator.core.trajectories.TrajectoryRow;
 
 /**
  * Two trajectories side by side, each with its steps and replay. With "Sync steps" on, moving to

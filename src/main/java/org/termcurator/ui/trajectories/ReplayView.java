@@ -33,8 +33,8 @@ import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryFilter;
-import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.core.trajectories.TrajectoryQueries;
+import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.ui.controls.terminal.TerminalCanvas;
 
 /**

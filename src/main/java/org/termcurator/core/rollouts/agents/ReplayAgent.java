@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.rollouts.container.AgentTerminal;
 import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusProtocol;
 import org.termcurator.core.trajectories.AtifReader;
 import org.termcurator.core.trajectories.Step;
 import org.termcurator.core.trajectories.Trajectory;
-import org.termcurator.core.terminus.TerminusProtocol;
-import org.termcurator.core.io.Mappers;
 
 /**
  * Types recorded commands into the terminal again, to reproduce a run: each group of

@@ -3,9 +3,9 @@ package org.termcurator.core.rollouts.agents;
 import java.util.ArrayList;
 import java.util.List;
 import org.termcurator.core.docker.DockerEngineException;
+import org.termcurator.core.llm.ChatClient;
 import org.termcurator.core.llm.ChatClient.Answer;
 import org.termcurator.core.llm.ChatClient.Message;
-import org.termcurator.core.llm.ChatClient;
 import org.termcurator.core.llm.ChatEndpoint;
 import org.termcurator.core.llm.ChatException;
 import org.termcurator.core.llm.RetryPolicy;
@@ -14,8 +14,8 @@ import org.termcurator.core.rollouts.container.AgentTerminal;
 import org.termcurator.core.settings.Settings;
 import org.termcurator.core.terminal.TerminalText;
 import org.termcurator.core.terminus.TerminalCommand;
-import org.termcurator.core.terminus.TerminusProtocol;
 import org.termcurator.core.terminus.TerminusCodec;
+import org.termcurator.core.terminus.TerminusProtocol;
 import org.termcurator.core.terminus.TerminusTurn;
 
 /**

@@ -14,8 +14,8 @@ import org.termcurator.core.docker.DockerAddress;
 import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.docker.LocalImage;
-import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.io.Mappers;
+import org.termcurator.core.project.ProjectDb;
 
 /**
  * Builds the linter's inputs: the images the Docker engine has (when it answers) and the

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.search.FullTextQuery;
 import org.termcurator.core.tasks.TaskStore;
 import org.termcurator.core.tasks.lint.LintFinding;
 import org.termcurator.core.tasks.lint.ProjectLinter;
-import org.termcurator.core.io.Mappers;
 
 /**
  * Reads the task table a page at a time: counts, ordered ids, rows, facet counts and the
