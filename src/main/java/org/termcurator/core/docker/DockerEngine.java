@@ -255,6 +255,16 @@ public final class DockerEngine implements AutoCloseable {
      */
     public String buildImage(InputStream context, String tag, Map<String, String> labels, Consumer<String> log,
                              Duration timeout) throws DockerEngineException, ImageBuildException, InterruptedException {
+        return buildImage(context, tag, labels, true, log, timeout);
+    }
+
+    /**
+     * Like {@link #buildImage(InputStream, String, Map, Consumer, Duration)}; without
+     * {@code network} the build's RUN steps have no network at all (only loopback).
+     */
+    public String buildImage(InputStream context, String tag, Map<String, String> labels, boolean network,
+                             Consumer<String> log, Duration timeout)
+            throws DockerEngineException, ImageBuildException, InterruptedException {
         StringBuilder output = new StringBuilder();
         Consumer<String> keep = line -> {
             synchronized (output) {
@@ -277,8 +287,12 @@ public final class DockerEngine implements AutoCloseable {
             }
         };
         try {
-            streaming.buildImageCmd().withTarInputStream(context).withTags(Set.of(tag)).withLabels(labels)
-                    .withRemove(true).withForcerm(true).exec(callback);
+            var build = streaming.buildImageCmd().withTarInputStream(context).withTags(Set.of(tag)).withLabels(labels)
+                    .withRemove(true).withForcerm(true);
+            if (!network) {
+                build.withNetworkMode("none");
+            }
+            build.exec(callback);
             try {
                 String shortId = callback.awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 // The build answers with a short id; every other call speaks in full ones.

@@ -113,7 +113,7 @@ public final class RolloutRunner {
             control.checkCancelled();
 
             clock.start(RolloutPhase.IMAGE);
-            TaskImage image = images.ensure(task, baseImages, line -> listener.onEvent(new RolloutEvent.BuildOutput(key, line)));
+            TaskImage image = images.ensure(task, baseImages, policy.buildNetwork(), line -> listener.onEvent(new RolloutEvent.BuildOutput(key, line)));
             result.imageId = image.id();
             result.imageReference = image.reference();
             result.imageCached = image.cached();

@@ -47,6 +47,11 @@ public final class Settings {
     private long rolloutMemoryMb = DEFAULT_ROLLOUT_MEMORY_MB;
     /** Disk a rollout container may write when its task sets no storage_mb (or 0), in MiB; Harbor's default. */
     private long rolloutStorageMb = DEFAULT_ROLLOUT_STORAGE_MB;
+    /**
+     * Whether image builds of tasks with allow_internet = false get a network (many Dockerfiles
+     * run apt-get); off, such builds run with none. Tasks that allow the internet always build with it.
+     */
+    private boolean rolloutBuildNetwork;
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     public Theme getTheme() {
@@ -179,6 +184,14 @@ public final class Settings {
     /** 0 or negative means the default: a rollout never writes without a quota. */
     public void setRolloutStorageMb(long rolloutStorageMb) {
         this.rolloutStorageMb = rolloutStorageMb > 0 ? rolloutStorageMb : DEFAULT_ROLLOUT_STORAGE_MB;
+    }
+
+    public boolean isRolloutBuildNetwork() {
+        return rolloutBuildNetwork;
+    }
+
+    public void setRolloutBuildNetwork(boolean rolloutBuildNetwork) {
+        this.rolloutBuildNetwork = rolloutBuildNetwork;
     }
 
     @JsonAnyGetter

@@ -1,6 +1,7 @@
 package org.termcurator.ui.settings;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -57,12 +58,13 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
     }
 
     /** What a rollout container may use when its task says nothing. */
-    public record Box(double cpus, long memoryMb, long storageMb) {
+    public record Box(double cpus, long memoryMb, long storageMb, boolean buildNetwork) {
 
         void applyTo(Settings settings) {
             settings.setRolloutCpus(cpus);
             settings.setRolloutMemoryMb(memoryMb);
             settings.setRolloutStorageMb(storageMb);
+            settings.setRolloutBuildNetwork(buildNetwork);
         }
     }
 
@@ -105,6 +107,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         Spinner<Integer> storage = new Spinner<>(64, 1 << 24, (int) settings.getRolloutStorageMb(), 1024);
         storage.setId("settings-rollout-storage");
         storage.setEditable(true);
+        CheckBox buildNetwork = new CheckBox("Allow network during image builds");
+        buildNetwork.setId("settings-build-network");
+        buildNetwork.setSelected(settings.isRolloutBuildNetwork());
 
         TextField baseUrl = field("settings-llm-base-url", settings.getAgentEndpoint().baseUrl(),
                 "OpenAI-compatible, e.g. https://api.openai.com/v1");
@@ -142,6 +147,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         right.addRow(row++, new Label("Disk per task (MB)"), storage);
         right.add(hint("For tasks whose task.toml sets no cpus, memory_mb or storage_mb (or 0). A container never "
                 + "runs unlimited; more than the Docker host has is capped."), 1, row++);
+        right.addRow(row++, new Label(""), buildNetwork);
+        right.add(hint("Tasks with allow_internet = false build their image without network unless this is on "
+                + "(Dockerfiles that apt-get install need it). Task lint says which applies."), 1, row++);
         right.add(problem, 0, row, 2, 1);
         javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
         getDialogPane().setContent(grid);
@@ -150,6 +158,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
             try {
                 parseMap(imageMap.getText());
+                for (Spinner<?> spinner : List.of(concurrency, cpus, memory, storage)) {
+                    commit(spinner);
+                }
                 problem.setText("");
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
@@ -160,8 +171,22 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                 ? new Values(theme.getValue(), dockerHost.getText(), tls.isSelected(), certPath.getText(),
                         concurrency.getValue(), parseMap(imageMap.getText()), workRoot.getText(), baseUrl.getText(),
                         model.getText(), keyVariable.getText(),
-                        new Box(cpus.getValue(), memory.getValue(), storage.getValue()))
+                        new Box(cpus.getValue(), memory.getValue(), storage.getValue(),
+                                buildNetwork.isSelected()))
                 : null);
+    }
+
+    /** Takes what was typed into a spinner (it only takes it on Enter or on losing focus otherwise). */
+    private static <T> void commit(Spinner<T> spinner) {
+        String typed = spinner.getEditor().getText();
+        try {
+            T value = spinner.getValueFactory().getConverter().fromString(typed.strip());
+            if (value != null) {
+                spinner.getValueFactory().setValue(value);
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + typed + "' is not a number", e);
+        }
     }
 
     private static GridPane grid() {

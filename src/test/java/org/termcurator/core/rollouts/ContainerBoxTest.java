@@ -136,4 +136,41 @@ class ContainerBoxTest {
                     "no new privileges");
         }
     }
+
+    /** The interfaces and routes the build's RUN step saw, read back from the image. */
+    private String networkSeenByBuild(boolean allowInternet, boolean buildNetwork) throws Exception {
+        String marker = java.util.UUID.randomUUID().toString(); // a context of its own: no cached image
+        Path folder = SampleTasks.minimal(dir, "net-" + marker.substring(0, 8),
+                "[environment]\nallow_internet = " + allowInternet + "\n",
+                "FROM " + DockerTestSupport.DEBIAN_IMAGE + "\n# " + marker + "\n"
+                        + "RUN ls /sys/class/net > /netifs && cat /proc/net/route >> /netifs\n",
+                PASS_TEST, "true\n");
+        RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(folder);
+        List<String> log = new CopyOnWriteArrayList<>();
+        TaskImage image = new TaskImages(engine).ensure(spec, BaseImageMap.empty(), buildNetwork, log::add);
+        try {
+            assertThat(String.join("", log)).contains("build network: " + (allowInternet || buildNetwork ? "on" : "none"));
+            String container = engine.createContainer(org.termcurator.core.docker.ContainerSpec.idle(image.id()));
+            try {
+                engine.start(container);
+                return engine.exec(container, List.of("cat", "/netifs"), java.time.Duration.ofSeconds(30)).stdout();
+            } finally {
+                engine.remove(container);
+            }
+        } finally {
+            engine.client().removeImageCmd(image.id()).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void aTaskWithoutInternetBuildsWithoutNetworkUnlessSettingsAllowIt() throws Exception {
+        String none = networkSeenByBuild(false, false);
+        assertThat(none.lines().filter(line -> !line.startsWith("Iface")).toList())
+                .as("only loopback, no route").containsExactly("lo");
+
+        String allowed = networkSeenByBuild(false, true);
+        assertThat(allowed).contains("eth0");
+        String internet = networkSeenByBuild(true, false);
+        assertThat(internet).contains("eth0");
+    }
 }
