@@ -162,6 +162,9 @@ public final class RolloutRunner {
             // container must still go.
             Thread.interrupted();
             clock.start(RolloutPhase.TEARDOWN);
+            if (container != null && container.stopReason() != null) {
+                result.stopped(FailureMode.DISK_QUOTA, container.stopReason());
+            }
             if (container != null) {
                 try {
                     container.close();

@@ -173,4 +173,25 @@ class ContainerBoxTest {
         String internet = networkSeenByBuild(true, false);
         assertThat(internet).contains("eth0");
     }
+
+    @Test
+    void aTaskWritingBeyondItsQuotaIsStoppedWithDiskQuotaExceeded() throws Exception {
+        assertThat(engine.hostResources().storageQuotaPossible()).as("this engine's driver has no size option, "
+                + "so the quota is watched; where it has one, the write fails instead").isFalse();
+        Path folder = task("disk-hog", "[environment]\nstorage_mb = 64\n[agent]\ntimeout_sec = 120\n",
+                "for i in $(seq 1 100); do dd if=/dev/zero of=/app/f$i bs=1M count=8 2>/dev/null; sleep 0.2; done\n"
+                        + "touch /app/done\n");
+        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(),
+                dir.resolve("work"));
+
+        RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(folder), new OracleAgent(), 1),
+                events::add);
+
+        assertThat(result.failureMode()).as(String.valueOf(result.error())).isEqualTo(FailureMode.DISK_QUOTA);
+        assertThat(result.status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(result.error()).startsWith("disk quota exceeded").contains("quota is 64 MB");
+        assertThat(result.limits().storageEnforcement()).isEqualTo("watch");
+        JsonNode written = new ObjectMapper().readTree(Files.readString(result.workDir().resolve("result.json")));
+        assertThat(written.path("failure_mode").asText()).isEqualTo("disk_quota");
+    }
 }

@@ -32,10 +32,11 @@ public final class AgentContext implements AutoCloseable {
 
     /**
      * What the harness puts into a container (the copied solution and tests, the logs folder,
-     * tmux's socket folder): never an agent's change. Saves a docker diff per rollout, which on
+     * tmux's socket folder, the keep-alive's lease file): never an agent's change. Saves a docker diff per rollout, which on
      * a busy engine costs more than everything else an oracle rollout does.
      */
-    static final List<String> HARNESS_PATHS = List.of("/solution", "/tests", "/logs", "/tmp/tmux-");
+    static final List<String> HARNESS_PATHS = List.of("/solution", "/tests", "/logs", "/tmp/tmux-",
+            RolloutContainer.LEASE_FILE);
 
     private final RolloutTaskSpec task;
     private final RolloutContainer container;
