@@ -189,6 +189,7 @@ public final class RolloutRunner {
         RolloutTaskSpec task = request.task();
         long deadline = System.nanoTime() + Math.round(task.agentTimeoutSec() * 1e9);
         AgentContext context = new AgentContext(task, container, key, workDir.resolve("agent.cast"), deadline,
+                policy.recordingBudget(),
                 (seconds, code, data) -> listener.onEvent(new RolloutEvent.TerminalOutput(key, "agent", seconds, code, data)),
                 step -> listener.onEvent(new RolloutEvent.StepRecorded(key, step)));
         try {
@@ -214,7 +215,7 @@ public final class RolloutRunner {
     private void verify(RolloutContainer container, RolloutTaskSpec task, Path workDir, String key,
                         RolloutListener listener, RolloutResult.Builder result)
             throws DockerEngineException, InterruptedException, IOException {
-        Verifier.Outcome outcome = Verifier.run(container, task, workDir,
+        Verifier.Outcome outcome = Verifier.run(container, task, workDir, policy.recordingBudget(),
                 (seconds, code, data) -> listener.onEvent(new RolloutEvent.TerminalOutput(key, "tests", seconds, code, data)));
         result.testsCast = outcome.castFile();
         result.verifierExitCode = outcome.exitCode();

@@ -19,6 +19,7 @@ public final class Settings {
     public static final double DEFAULT_ROLLOUT_CPUS = 1;
     public static final long DEFAULT_ROLLOUT_MEMORY_MB = 2048;
     public static final long DEFAULT_ROLLOUT_STORAGE_MB = 10240;
+    public static final long DEFAULT_RECORDING_BUDGET_MB = 20;
 
     public enum Theme { LIGHT, DARK }
 
@@ -52,6 +53,8 @@ public final class Settings {
      * run apt-get); off, such builds run with none. Tasks that allow the internet always build with it.
      */
     private boolean rolloutBuildNetwork;
+    /** What one rollout recording (a cast) keeps, in MB: its first and last halves, the middle cut and marked. */
+    private long recordingBudgetMb = DEFAULT_RECORDING_BUDGET_MB;
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     public Theme getTheme() {
@@ -192,6 +195,15 @@ public final class Settings {
 
     public void setRolloutBuildNetwork(boolean rolloutBuildNetwork) {
         this.rolloutBuildNetwork = rolloutBuildNetwork;
+    }
+
+    public long getRecordingBudgetMb() {
+        return recordingBudgetMb;
+    }
+
+    /** 0 or negative means the default: a recording never grows without bound. */
+    public void setRecordingBudgetMb(long recordingBudgetMb) {
+        this.recordingBudgetMb = recordingBudgetMb > 0 ? recordingBudgetMb : DEFAULT_RECORDING_BUDGET_MB;
     }
 
     @JsonAnyGetter

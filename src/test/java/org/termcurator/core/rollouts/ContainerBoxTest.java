@@ -194,4 +194,27 @@ class ContainerBoxTest {
         JsonNode written = new ObjectMapper().readTree(Files.readString(result.workDir().resolve("result.json")));
         assertThat(written.path("failure_mode").asText()).isEqualTo("disk_quota");
     }
+
+    @Test
+    void aTaskPrintingFarBeyondTheRecordingBudgetLeavesACastOfAboutTheBudgetWithTheCutMarked() throws Exception {
+        // about 15 MB of output against a 1 MB budget
+        Path folder = task("chatty", "", "echo FIRST-LINE; seq 1 2000000; echo LAST-LINE\ntouch /app/done\n");
+        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(),
+                dir.resolve("work"), new RolloutPolicy(ContainerLimits.Defaults.HARBOR, false, 1024 * 1024));
+
+        RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(folder), new OracleAgent(), 1),
+                events::add);
+
+        assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RolloutStatus.PASSED);
+        assertThat(Files.size(result.agentCast())).isLessThan(2L * 1024 * 1024);
+        org.termcurator.core.terminal.Cast cast = org.termcurator.core.terminal.CastReader.read(result.agentCast());
+        assertThat(cast.problems()).isEmpty();
+        StringBuilder output = new StringBuilder();
+        cast.events().stream().filter(event -> event.code() == org.termcurator.core.terminal.CastEventCode.OUTPUT)
+                .forEach(event -> output.append(event.data()));
+        assertThat(output.toString()).contains("FIRST-LINE", "of output left out", "1999999", "LAST-LINE");
+        assertThat(org.termcurator.core.terminal.CastPlayer.of(cast).markers())
+                .anySatisfy(marker -> assertThat(marker.label()).startsWith(
+                        org.termcurator.core.rollouts.container.CastRecorder.CUT_LABEL));
+    }
 }

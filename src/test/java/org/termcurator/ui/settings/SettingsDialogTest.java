@@ -74,6 +74,7 @@ class SettingsDialogTest {
             robot.lookup("#settings-rollout-memory").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("4096");
             robot.lookup("#settings-rollout-storage").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("512");
             robot.lookup("#settings-build-network").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#settings-recording-budget").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("64");
         });
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,6 +94,7 @@ class SettingsDialogTest {
         assertThat(saved.getRolloutMemoryMb()).isEqualTo(4096);
         assertThat(saved.getRolloutStorageMb()).isEqualTo(512);
         assertThat(saved.isRolloutBuildNetwork()).isTrue();
+        assertThat(saved.getRecordingBudgetMb()).isEqualTo(64);
         assertThat(Files.readString(settingsFile)).doesNotContain("sk-");
 
         openDialog(robot);
