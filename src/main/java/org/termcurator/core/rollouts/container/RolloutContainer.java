@@ -37,7 +37,7 @@ public final class RolloutContainer implements AutoCloseable {
     private final KeepAlive keepAlive;
     private volatile boolean removed;
     private volatile String stopReason;
-    private Thread keeper;
+    private volatile List<Thread> keepers = List.of();
     private Set<String> tools;
 
     /**
@@ -162,43 +162,61 @@ public final class RolloutContainer implements AutoCloseable {
 
     /**
      * Renews the lease while the container is ours and, when the disk quota is watched, stops
-     * the rollout (removes the container) once it wrote more than its quota.
+     * the rollout (removes the container) once it wrote more than its quota; each on a thread of
+     * its own, so a slow size check never delays a renewal.
      */
     private void keep() {
-        keeper = Thread.ofVirtual().name("keep-" + id.substring(0, Math.min(12, id.length()))).start(() -> {
-            long nextRenewal = System.nanoTime() + keepAlive.renew().toNanos();
-            boolean watch = limits.storageEnforcement().equals("watch");
-            long quotaBytes = limits.storageMb() * 1024 * 1024;
+        String name = id.substring(0, Math.min(12, id.length()));
+        Thread renewing = Thread.ofVirtual().name("lease-" + name).start(() -> {
             try {
                 while (!removed) {
-                    Thread.sleep(watch ? Math.min(WATCH_EVERY.toMillis(), keepAlive.renew().toMillis())
-                            : keepAlive.renew().toMillis());
-                    if (removed) {
-                        return;
-                    }
-                    if (System.nanoTime() >= nextRenewal) {
+                    Thread.sleep(keepAlive.renew().toMillis());
+                    if (!removed) {
                         renewLease();
-                        nextRenewal = System.nanoTime() + keepAlive.renew().toNanos();
-                    }
-                    if (watch) {
-                        long written = engine.writtenBytes(id);
-                        if (written > quotaBytes) {
-                            stopReason = DISK_QUOTA_EXCEEDED + ": the container wrote " + written / (1024 * 1024)
-                                    + " MB, its quota is " + limits.storageMb() + " MB (storage_mb)";
-                            close();
-                            return;
-                        }
                     }
                 }
             } catch (InterruptedException stopped) {
-                // the container is being removed
-            } catch (DockerEngineException e) {
-                if (!removed) {
-                    org.slf4j.LoggerFactory.getLogger(RolloutContainer.class)
-                            .warn("container {}: lease or disk watch failed: {}", id, e.getMessage());
-                }
+                // the container is being removed, or its owner is gone
             }
         });
+        Thread watching = !limits.storageEnforcement().equals("watch") ? null
+                : Thread.ofVirtual().name("disk-" + name).start(() -> {
+                    long quotaBytes = limits.storageMb() * 1024 * 1024;
+                    try {
+                        while (!removed) {
+                            Thread.sleep(WATCH_EVERY.toMillis());
+                            if (removed || overQuota(quotaBytes)) {
+                                return;
+                            }
+                        }
+                    } catch (InterruptedException stopped) {
+                        // the container is being removed
+                    }
+                });
+        keepers = watching == null ? List.of(renewing) : List.of(renewing, watching);
+    }
+
+    /**
+     * Whether the container wrote more than its quota, and then stops it; a size the engine
+     * cannot tell this time (busy, slow) is asked again at the next check.
+     */
+    private boolean overQuota(long quotaBytes) {
+        try {
+            long written = engine.writtenBytes(id);
+            if (written <= quotaBytes) {
+                return false;
+            }
+            stopReason = DISK_QUOTA_EXCEEDED + ": the container wrote " + written / (1024 * 1024)
+                    + " MB, its quota is " + limits.storageMb() + " MB (storage_mb)";
+            close();
+            return true;
+        } catch (DockerEngineException e) {
+            if (!removed) {
+                org.slf4j.LoggerFactory.getLogger(RolloutContainer.class)
+                        .warn("container {}: its disk use could not be checked: {}", id, e.getMessage());
+            }
+            return removed;
+        }
     }
 
     private void renewLease() {
@@ -213,10 +231,7 @@ public final class RolloutContainer implements AutoCloseable {
 
     /** Stops renewing the lease, as if the owner had died (the container then ends by itself). */
     void stopRenewing() {
-        Thread running = keeper;
-        if (running != null) {
-            running.interrupt();
-        }
+        keepers.getFirst().interrupt();
     }
 
     /** Why the container was stopped from outside the rollout (e.g. the disk quota), or null. */
@@ -321,9 +336,10 @@ public final class RolloutContainer implements AutoCloseable {
         if (!removed) {
             engine.remove(id);
             removed = true;
-            Thread running = keeper;
-            if (running != null && running != Thread.currentThread()) {
-                running.interrupt();
+            for (Thread running : keepers) {
+                if (running != Thread.currentThread()) {
+                    running.interrupt();
+                }
             }
         }
     }
