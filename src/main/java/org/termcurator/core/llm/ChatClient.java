@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.termcurator.core.io.Mappers;
 
 /**
  * A client for OpenAI-compatible chat completions over java.net.http. Rate limits (429,
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ChatClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final ChatEndpoint endpoint;
     private final RetryPolicy retry;

@@ -1,7 +1,6 @@
 package org.termcurator.core.rollouts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.rollouts.agents.ModelUsage;
 import org.termcurator.core.rollouts.agents.RolloutStep;
 import org.termcurator.core.rollouts.container.ContainerLimits;
@@ -21,7 +21,7 @@ import org.termcurator.core.rollouts.container.ContainerLimits;
 final class RolloutFiles {
 
     static final String ATIF_VERSION = "ATIF-v1.4";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.prettyJson();
 
     private RolloutFiles() {
     }

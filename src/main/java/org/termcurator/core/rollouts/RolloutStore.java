@@ -19,6 +19,7 @@ import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.trajectories.RunImportSummary;
 import org.termcurator.core.trajectories.RunImporter;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The project's rollouts table: a row per rollout, written when it is queued, when it starts
@@ -28,7 +29,7 @@ import org.termcurator.core.trajectories.RunImporter;
  */
 public final class RolloutStore implements RolloutRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutStore.class);
 
