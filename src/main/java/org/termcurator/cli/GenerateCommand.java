@@ -123,7 +123,8 @@ final class GenerateCommand extends ProjectSubcommand {
         try (ProjectDb db = openProject()) {
             TokenUsage usage = new TokenUsage();
             ChatClient client = new ChatClient(config.endpoint(), config.retry(), System::getenv, usage);
-            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, docker.address(settings)));
+            GenerationStore store = new GenerationStore(db, LintSetup.detect(db, docker.address(settings))
+                    .withBuildNetwork(settings.isRolloutBuildNetwork()));
             GenerationRun run = new GenerationRun(config, new SeedStore(db), new SkillStore(db),
                     new PromptTemplates(db), client, usage, store);
             try {

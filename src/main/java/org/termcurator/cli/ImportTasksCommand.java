@@ -43,7 +43,8 @@ final class ImportTasksCommand extends ProjectSubcommand {
         CliOutput out = cli();
         ImportSummary summary;
         try (ProjectDb db = openProject()) {
-            TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, docker.address(CliCommands.userSettings())))
+            TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, docker.address(CliCommands.userSettings()))
+                    .withBuildNetwork(CliCommands.userSettings().isRolloutBuildNetwork()))
                     .withMaxFileBytes(maxFileBytes);
             summary = new TaskImporter(db, options).importPaths(paths, new StderrProgress(out.err()));
         }

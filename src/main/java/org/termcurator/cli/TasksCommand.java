@@ -124,7 +124,8 @@ final class TasksCommand extends ProjectSubcommand.Group {
                     map.putAll(mappings);
                     LintSetup.saveBaseImageMap(db, map);
                 }
-                LintContext context = LintSetup.detect(db, docker.address(CliCommands.userSettings()));
+                LintContext context = LintSetup.detect(db, docker.address(CliCommands.userSettings()))
+                        .withBuildNetwork(CliCommands.userSettings().isRolloutBuildNetwork());
                 if (!context.localImagesKnown()) {
                     out.err().println("Docker is not reachable: base images are checked against the image map only");
                 }

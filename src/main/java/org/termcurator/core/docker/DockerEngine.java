@@ -255,6 +255,16 @@ public final class DockerEngine implements AutoCloseable {
      */
     public String buildImage(InputStream context, String tag, Map<String, String> labels, Consumer<String> log,
                              Duration timeout) throws DockerEngineException, ImageBuildException, InterruptedException {
+        return buildImage(context, tag, labels, true, log, timeout);
+    }
+
+    /**
+     * Like {@link #buildImage(InputStream, String, Map, Consumer, Duration)}; without
+     * {@code network} the build's RUN steps have no network at all (only loopback).
+     */
+    public String buildImage(InputStream context, String tag, Map<String, String> labels, boolean network,
+                             Consumer<String> log, Duration timeout)
+            throws DockerEngineException, ImageBuildException, InterruptedException {
         StringBuilder output = new StringBuilder();
         Consumer<String> keep = line -> {
             synchronized (output) {
@@ -277,8 +287,12 @@ public final class DockerEngine implements AutoCloseable {
             }
         };
         try {
-            streaming.buildImageCmd().withTarInputStream(context).withTags(Set.of(tag)).withLabels(labels)
-                    .withRemove(true).withForcerm(true).exec(callback);
+            var build = streaming.buildImageCmd().withTarInputStream(context).withTags(Set.of(tag)).withLabels(labels)
+                    .withRemove(true).withForcerm(true);
+            if (!network) {
+                build.withNetworkMode("none");
+            }
+            build.exec(callback);
             try {
                 String shortId = callback.awaitImageId(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 // The build answers with a short id; every other call speaks in full ones.
@@ -363,6 +377,12 @@ public final class DockerEngine implements AutoCloseable {
         if (spec.pidsLimit() > 0) {
             host.withPidsLimit(spec.pidsLimit());
         }
+        if (spec.storageMb() > 0) {
+            host.withStorageOpt(Map.of("size", spec.storageMb() + "M"));
+        }
+        if (spec.autoRemove()) {
+            host.withAutoRemove(true);
+        }
         Map<String, String> labels = new java.util.HashMap<>(spec.labels());
         labels.put(MANAGED_LABEL, "true");
         labels.putIfAbsent(OWNER_LABEL, ContainerOwner.current().label());
@@ -436,6 +456,20 @@ public final class DockerEngine implements AutoCloseable {
             call(() -> client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec());
         } catch (NotFoundException e) {
             // already gone
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("in progress")) {
+                throw unavailable(e);
+            } // the engine is removing it already (it ended by itself)
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The size of a container's writable layer in bytes (what it wrote), or -1 when the engine does not say. */
+    public long writtenBytes(String containerId) throws DockerEngineException {
+        try {
+            Long size = call(() -> client.inspectContainerCmd(containerId).withSize(true).exec()).getSizeRw();
+            return size == null ? -1 : size;
         } catch (RuntimeException e) {
             throw unavailable(e);
         }

@@ -13,6 +13,8 @@ public enum FailureMode {
     VERIFIER_TIMEOUT,
     /** The verifier ran but left no usable reward. */
     NO_REWARD,
+    /** The container wrote more than its disk quota (storage_mb) and was stopped. */
+    DISK_QUOTA,
     /** Docker failed under the rollout. */
     ENGINE_ERROR,
     CANCELLED

@@ -100,6 +100,14 @@ public record RolloutResult(String key, Long rolloutId, String task, Path taskDi
             return this;
         }
 
+        /** The rollout was stopped from outside for {@code reason}: that is its outcome, whatever failed after. */
+        Builder stopped(FailureMode mode, String reason) {
+            failureMode = mode;
+            status = RolloutStatus.ERROR;
+            error = reason;
+            return this;
+        }
+
         RolloutResult build() {
             return new RolloutResult(key, rolloutId, task, taskDir, agentKind, agentName, model, attempt, status,
                     failureMode, error, reward, rewards, tests, agentExitCode, verifierExitCode, timings, createdAt,

@@ -113,7 +113,7 @@ public final class RolloutRunner {
             control.checkCancelled();
 
             clock.start(RolloutPhase.IMAGE);
-            TaskImage image = images.ensure(task, baseImages, line -> listener.onEvent(new RolloutEvent.BuildOutput(key, line)));
+            TaskImage image = images.ensure(task, baseImages, policy.buildNetwork(), line -> listener.onEvent(new RolloutEvent.BuildOutput(key, line)));
             result.imageId = image.id();
             result.imageReference = image.reference();
             result.imageCached = image.cached();
@@ -162,6 +162,9 @@ public final class RolloutRunner {
             // container must still go.
             Thread.interrupted();
             clock.start(RolloutPhase.TEARDOWN);
+            if (container != null && container.stopReason() != null) {
+                result.stopped(FailureMode.DISK_QUOTA, container.stopReason());
+            }
             if (container != null) {
                 try {
                     container.close();
@@ -186,6 +189,7 @@ public final class RolloutRunner {
         RolloutTaskSpec task = request.task();
         long deadline = System.nanoTime() + Math.round(task.agentTimeoutSec() * 1e9);
         AgentContext context = new AgentContext(task, container, key, workDir.resolve("agent.cast"), deadline,
+                policy.recordingBudget(),
                 (seconds, code, data) -> listener.onEvent(new RolloutEvent.TerminalOutput(key, "agent", seconds, code, data)),
                 step -> listener.onEvent(new RolloutEvent.StepRecorded(key, step)));
         try {
@@ -211,7 +215,7 @@ public final class RolloutRunner {
     private void verify(RolloutContainer container, RolloutTaskSpec task, Path workDir, String key,
                         RolloutListener listener, RolloutResult.Builder result)
             throws DockerEngineException, InterruptedException, IOException {
-        Verifier.Outcome outcome = Verifier.run(container, task, workDir,
+        Verifier.Outcome outcome = Verifier.run(container, task, workDir, policy.recordingBudget(),
                 (seconds, code, data) -> listener.onEvent(new RolloutEvent.TerminalOutput(key, "tests", seconds, code, data)));
         result.testsCast = outcome.castFile();
         result.verifierExitCode = outcome.exitCode();

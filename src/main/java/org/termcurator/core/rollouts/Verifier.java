@@ -37,14 +37,15 @@ final class Verifier {
     private Verifier() {
     }
 
-    static Outcome run(RolloutContainer container, RolloutTaskSpec task, Path workDir, CastRecorder.Listener listener)
+    static Outcome run(RolloutContainer container, RolloutTaskSpec task, Path workDir, long recordingBudget,
+                       CastRecorder.Listener listener)
             throws DockerEngineException, InterruptedException, IOException {
         container.copyFolder(task.testsDir(), "/tests");
         Path castFile = workDir.resolve("tests.cast");
         Transcript transcript = new Transcript(listener);
         RecordedCommand.Outcome run;
         try (CastRecorder cast = CastRecorder.create(castFile, TerminalSize.DEFAULT, task.name() + " (tests)",
-                "bash /tests/test.sh", transcript)) {
+                "bash /tests/test.sh", transcript, recordingBudget)) {
             long deadline = System.nanoTime() + Math.round(task.verifierTimeoutSec() * 1e9);
             run = RecordedCommand.run(container, List.of("bash", "-c", RUN_TESTS), "bash /tests/test.sh", cast,
                     transcript, deadline);

@@ -19,6 +19,7 @@ public final class Settings {
     public static final double DEFAULT_ROLLOUT_CPUS = 1;
     public static final long DEFAULT_ROLLOUT_MEMORY_MB = 2048;
     public static final long DEFAULT_ROLLOUT_STORAGE_MB = 10240;
+    public static final long DEFAULT_RECORDING_BUDGET_MB = 20;
 
     public enum Theme { LIGHT, DARK }
 
@@ -47,6 +48,13 @@ public final class Settings {
     private long rolloutMemoryMb = DEFAULT_ROLLOUT_MEMORY_MB;
     /** Disk a rollout container may write when its task sets no storage_mb (or 0), in MiB; Harbor's default. */
     private long rolloutStorageMb = DEFAULT_ROLLOUT_STORAGE_MB;
+    /**
+     * Whether image builds of tasks with allow_internet = false get a network (many Dockerfiles
+     * run apt-get); off, such builds run with none. Tasks that allow the internet always build with it.
+     */
+    private boolean rolloutBuildNetwork;
+    /** What one rollout recording (a cast) keeps, in MB: its first and last halves, the middle cut and marked. */
+    private long recordingBudgetMb = DEFAULT_RECORDING_BUDGET_MB;
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     public Theme getTheme() {
@@ -179,6 +187,23 @@ public final class Settings {
     /** 0 or negative means the default: a rollout never writes without a quota. */
     public void setRolloutStorageMb(long rolloutStorageMb) {
         this.rolloutStorageMb = rolloutStorageMb > 0 ? rolloutStorageMb : DEFAULT_ROLLOUT_STORAGE_MB;
+    }
+
+    public boolean isRolloutBuildNetwork() {
+        return rolloutBuildNetwork;
+    }
+
+    public void setRolloutBuildNetwork(boolean rolloutBuildNetwork) {
+        this.rolloutBuildNetwork = rolloutBuildNetwork;
+    }
+
+    public long getRecordingBudgetMb() {
+        return recordingBudgetMb;
+    }
+
+    /** 0 or negative means the default: a recording never grows without bound. */
+    public void setRecordingBudgetMb(long recordingBudgetMb) {
+        this.recordingBudgetMb = recordingBudgetMb > 0 ? recordingBudgetMb : DEFAULT_RECORDING_BUDGET_MB;
     }
 
     @JsonAnyGetter

@@ -189,10 +189,12 @@ public final class GenerationViewModel {
         TokenUsage usage = new TokenUsage();
         ChatClient client = new ChatClient(config.endpoint(), config.retry(), environment::apply, usage);
         DockerAddress dockerAddress = DockerAddress.fromSettings(settings);
+        boolean buildNetwork = settings.isRolloutBuildNetwork();
         Job<GenerationRun.Result> job = jobs.submit("Generate " + config.count() + " tasks (" + config.mode().key() + ")",
                 context -> {
                     context.message("Looking up local images for the linter");
-                    GenerationStore store = new GenerationStore(db, LintSetup.detect(db, dockerAddress));
+                    GenerationStore store = new GenerationStore(db,
+                            LintSetup.detect(db, dockerAddress).withBuildNetwork(buildNetwork));
                     return new GenerationRun(config, new SeedStore(db), new SkillStore(db), templates, client,
                             usage, store).run(context);
                 });

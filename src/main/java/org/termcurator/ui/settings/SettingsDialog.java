@@ -1,6 +1,7 @@
 package org.termcurator.ui.settings;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -57,12 +58,14 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
     }
 
     /** What a rollout container may use when its task says nothing. */
-    public record Box(double cpus, long memoryMb, long storageMb) {
+    public record Box(double cpus, long memoryMb, long storageMb, boolean buildNetwork, long recordingBudgetMb) {
 
         void applyTo(Settings settings) {
             settings.setRolloutCpus(cpus);
             settings.setRolloutMemoryMb(memoryMb);
             settings.setRolloutStorageMb(storageMb);
+            settings.setRolloutBuildNetwork(buildNetwork);
+            settings.setRecordingBudgetMb(recordingBudgetMb);
         }
     }
 
@@ -105,6 +108,19 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         Spinner<Integer> storage = new Spinner<>(64, 1 << 24, (int) settings.getRolloutStorageMb(), 1024);
         storage.setId("settings-rollout-storage");
         storage.setEditable(true);
+        for (Spinner<?> spinner : List.of(cpus, memory, storage)) {
+            spinner.setPrefWidth(110);
+        }
+        Spinner<Integer> recordingBudget = new Spinner<>(1, 1 << 16, (int) settings.getRecordingBudgetMb(), 10);
+        recordingBudget.setId("settings-recording-budget");
+        recordingBudget.setEditable(true);
+        recordingBudget.setPrefWidth(110);
+        CheckBox buildNetwork = new CheckBox("Allow network during image builds");
+        buildNetwork.setId("settings-build-network");
+        buildNetwork.setSelected(settings.isRolloutBuildNetwork());
+        buildNetwork.setTooltip(new javafx.scene.control.Tooltip("Tasks with allow_internet = false build their image "
+                + "without network unless this is on (Dockerfiles that apt-get install need it); task lint says which "
+                + "applies."));
 
         TextField baseUrl = field("settings-llm-base-url", settings.getAgentEndpoint().baseUrl(),
                 "OpenAI-compatible, e.g. https://api.openai.com/v1");
@@ -128,7 +144,13 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         left.addRow(row++, new Label("Endpoint"), baseUrl);
         left.addRow(row++, new Label("Model"), model);
         left.addRow(row++, new Label("API key variable"), keyVariable);
-        left.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row);
+        left.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row++);
+        left.add(heading("Containers"), 0, row++, 2, 1);
+        left.addRow(row++, new Label("CPUs / memory MB"), new javafx.scene.layout.HBox(6, cpus, memory));
+        left.addRow(row++, new Label("Disk / recording MB"), new javafx.scene.layout.HBox(6, storage, recordingBudget));
+        left.add(hint("Per task whose task.toml sets none (never unlimited; capped by the host). A longer recording "
+                + "keeps its first and last halves, the cut marked."), 1, row++);
+        left.addRow(row++, new Label(""), buildNetwork);
         GridPane right = grid();
         row = 0;
         right.add(heading("Rollouts"), 0, row++, 2, 1);
@@ -137,11 +159,6 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                 + "are built from the local image instead."), 1, row++);
         right.addRow(row++, new Label("Work folder"), workRoot);
         right.addRow(row++, new Label("Default concurrency"), concurrency);
-        right.addRow(row++, new Label("CPUs per task"), cpus);
-        right.addRow(row++, new Label("Memory per task (MB)"), memory);
-        right.addRow(row++, new Label("Disk per task (MB)"), storage);
-        right.add(hint("For tasks whose task.toml sets no cpus, memory_mb or storage_mb (or 0). A container never "
-                + "runs unlimited; more than the Docker host has is capped."), 1, row++);
         right.add(problem, 0, row, 2, 1);
         javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
         getDialogPane().setContent(grid);
@@ -150,6 +167,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, event -> {
             try {
                 parseMap(imageMap.getText());
+                for (Spinner<?> spinner : List.of(concurrency, cpus, memory, storage, recordingBudget)) {
+                    commit(spinner);
+                }
                 problem.setText("");
             } catch (IllegalArgumentException e) {
                 problem.setText(e.getMessage());
@@ -160,8 +180,22 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                 ? new Values(theme.getValue(), dockerHost.getText(), tls.isSelected(), certPath.getText(),
                         concurrency.getValue(), parseMap(imageMap.getText()), workRoot.getText(), baseUrl.getText(),
                         model.getText(), keyVariable.getText(),
-                        new Box(cpus.getValue(), memory.getValue(), storage.getValue()))
+                        new Box(cpus.getValue(), memory.getValue(), storage.getValue(),
+                                buildNetwork.isSelected(), recordingBudget.getValue()))
                 : null);
+    }
+
+    /** Takes what was typed into a spinner (it only takes it on Enter or on losing focus otherwise). */
+    private static <T> void commit(Spinner<T> spinner) {
+        String typed = spinner.getEditor().getText();
+        try {
+            T value = spinner.getValueFactory().getConverter().fromString(typed.strip());
+            if (value != null) {
+                spinner.getValueFactory().setValue(value);
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + typed + "' is not a number", e);
+        }
     }
 
     private static GridPane grid() {

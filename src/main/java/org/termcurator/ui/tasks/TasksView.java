@@ -89,7 +89,8 @@ public final class TasksView extends BorderPane {
      */
     public static ProjectSectionView create(UiServices services, ProjectActions actions) {
         TasksViewModel model = new TasksViewModel(services.jobs(),
-                () -> org.termcurator.core.docker.DockerAddress.fromSettings(services.settings()), Platform::runLater);
+                () -> org.termcurator.core.docker.DockerAddress.fromSettings(services.settings()),
+                () -> services.settings().isRolloutBuildNetwork(), Platform::runLater);
         TasksView browser = new TasksView(services, model, actions);
         refreshWhenRolloutsEnd(services, model);
         ProjectSectionView[] section = new ProjectSectionView[1];

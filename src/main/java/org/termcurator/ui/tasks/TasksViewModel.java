@@ -87,13 +87,20 @@ public final class TasksViewModel implements AutoCloseable {
     private ProjectDb db;
     private TaskQueries queries;
     private volatile LintContext lint = LintContext.withoutDocker(Map.of());
+    private final Supplier<Boolean> buildNetwork;
     private ScheduledFuture<?> pendingSearch;
     private CompletableFuture<Void> rowsReady = CompletableFuture.completedFuture(null);
     private CompletableFuture<Void> facetsReady = CompletableFuture.completedFuture(null);
 
     public TasksViewModel(JobManager jobs, Supplier<DockerAddress> docker, Executor ui) {
+        this(jobs, docker, () -> false, ui);
+    }
+
+    /** @param buildNetwork whether Settings allow network during image builds (the lint says which applies) */
+    public TasksViewModel(JobManager jobs, Supplier<DockerAddress> docker, Supplier<Boolean> buildNetwork, Executor ui) {
         this.jobs = jobs;
         this.docker = docker;
+        this.buildNetwork = buildNetwork;
         this.ui = ui;
         this.detail = new TaskDetailViewModel(background, ui, () -> lint, this::taskSaved);
         searchText.addListener((observable, before, after) -> searchLater());
@@ -119,7 +126,7 @@ public final class TasksViewModel implements AutoCloseable {
         if (project != null) {
             background.execute(() -> {
                 try {
-                    LintContext context = LintSetup.detect(project, docker.get());
+                    LintContext context = LintSetup.detect(project, docker.get()).withBuildNetwork(buildNetwork.get());
                     lint = context;
                 } catch (SQLException e) {
                     // linting then knows no local image; the import still works
@@ -322,7 +329,7 @@ public final class TasksViewModel implements AutoCloseable {
         status.set("Importing tasks…");
         String title = paths.size() == 1 ? "Import tasks from " + paths.getFirst().getFileName() : "Import tasks";
         Job<ImportSummary> job = jobs.submit(title, context -> {
-            LintContext context2 = LintSetup.detect(project, docker.get());
+            LintContext context2 = LintSetup.detect(project, docker.get()).withBuildNetwork(buildNetwork.get());
             lint = context2;
             return new TaskImporter(project, TaskImporter.Options.defaults(context2)).importPaths(paths, context);
         });
@@ -369,7 +376,7 @@ public final class TasksViewModel implements AutoCloseable {
     public Job<LintReport> lintAgain() {
         ProjectDb project = db;
         Job<LintReport> job = jobs.submit("Lint tasks", context -> {
-            LintContext context2 = LintSetup.detect(project, docker.get());
+            LintContext context2 = LintSetup.detect(project, docker.get()).withBuildNetwork(buildNetwork.get());
             lint = context2;
             return ProjectLinter.lintProject(project, context2, context);
         });

@@ -136,4 +136,85 @@ class ContainerBoxTest {
                     "no new privileges");
         }
     }
+
+    /** The interfaces and routes the build's RUN step saw, read back from the image. */
+    private String networkSeenByBuild(boolean allowInternet, boolean buildNetwork) throws Exception {
+        String marker = java.util.UUID.randomUUID().toString(); // a context of its own: no cached image
+        Path folder = SampleTasks.minimal(dir, "net-" + marker.substring(0, 8),
+                "[environment]\nallow_internet = " + allowInternet + "\n",
+                "FROM " + DockerTestSupport.DEBIAN_IMAGE + "\n# " + marker + "\n"
+                        + "RUN ls /sys/class/net > /netifs && cat /proc/net/route >> /netifs\n",
+                PASS_TEST, "true\n");
+        RolloutTaskSpec spec = RolloutTaskSpec.fromTaskDir(folder);
+        List<String> log = new CopyOnWriteArrayList<>();
+        TaskImage image = new TaskImages(engine).ensure(spec, BaseImageMap.empty(), buildNetwork, log::add);
+        try {
+            assertThat(String.join("", log)).contains("build network: " + (allowInternet || buildNetwork ? "on" : "none"));
+            String container = engine.createContainer(org.termcurator.core.docker.ContainerSpec.idle(image.id()));
+            try {
+                engine.start(container);
+                return engine.exec(container, List.of("cat", "/netifs"), java.time.Duration.ofSeconds(30)).stdout();
+            } finally {
+                engine.remove(container);
+            }
+        } finally {
+            engine.client().removeImageCmd(image.id()).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void aTaskWithoutInternetBuildsWithoutNetworkUnlessSettingsAllowIt() throws Exception {
+        String none = networkSeenByBuild(false, false);
+        assertThat(none.lines().filter(line -> !line.startsWith("Iface")).toList())
+                .as("only loopback, no route").containsExactly("lo");
+
+        String allowed = networkSeenByBuild(false, true);
+        assertThat(allowed).contains("eth0");
+        String internet = networkSeenByBuild(true, false);
+        assertThat(internet).contains("eth0");
+    }
+
+    @Test
+    void aTaskWritingBeyondItsQuotaIsStoppedWithDiskQuotaExceeded() throws Exception {
+        assertThat(engine.hostResources().storageQuotaPossible()).as("this engine's driver has no size option, "
+                + "so the quota is watched; where it has one, the write fails instead").isFalse();
+        Path folder = task("disk-hog", "[environment]\nstorage_mb = 64\n[agent]\ntimeout_sec = 120\n",
+                "for i in $(seq 1 100); do dd if=/dev/zero of=/app/f$i bs=1M count=8 2>/dev/null; sleep 0.2; done\n"
+                        + "touch /app/done\n");
+        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(),
+                dir.resolve("work"));
+
+        RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(folder), new OracleAgent(), 1),
+                events::add);
+
+        assertThat(result.failureMode()).as(String.valueOf(result.error())).isEqualTo(FailureMode.DISK_QUOTA);
+        assertThat(result.status()).isEqualTo(RolloutStatus.ERROR);
+        assertThat(result.error()).startsWith("disk quota exceeded").contains("quota is 64 MB");
+        assertThat(result.limits().storageEnforcement()).isEqualTo("watch");
+        JsonNode written = new ObjectMapper().readTree(Files.readString(result.workDir().resolve("result.json")));
+        assertThat(written.path("failure_mode").asText()).isEqualTo("disk_quota");
+    }
+
+    @Test
+    void aTaskPrintingFarBeyondTheRecordingBudgetLeavesACastOfAboutTheBudgetWithTheCutMarked() throws Exception {
+        // about 15 MB of output against a 1 MB budget
+        Path folder = task("chatty", "", "echo FIRST-LINE; seq 1 2000000; echo LAST-LINE\ntouch /app/done\n");
+        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(),
+                dir.resolve("work"), new RolloutPolicy(ContainerLimits.Defaults.HARBOR, false, 1024 * 1024));
+
+        RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(folder), new OracleAgent(), 1),
+                events::add);
+
+        assertThat(result.status()).as(String.valueOf(result.error())).isEqualTo(RolloutStatus.PASSED);
+        assertThat(Files.size(result.agentCast())).isLessThan(2L * 1024 * 1024);
+        org.termcurator.core.terminal.Cast cast = org.termcurator.core.terminal.CastReader.read(result.agentCast());
+        assertThat(cast.problems()).isEmpty();
+        StringBuilder output = new StringBuilder();
+        cast.events().stream().filter(event -> event.code() == org.termcurator.core.terminal.CastEventCode.OUTPUT)
+                .forEach(event -> output.append(event.data()));
+        assertThat(output.toString()).contains("FIRST-LINE", "of output left out", "1999999", "LAST-LINE");
+        assertThat(org.termcurator.core.terminal.CastPlayer.of(cast).markers())
+                .anySatisfy(marker -> assertThat(marker.label()).startsWith(
+                        org.termcurator.core.rollouts.container.CastRecorder.CUT_LABEL));
+    }
 }

@@ -69,6 +69,13 @@ class SettingsDialogTest {
         set(robot, "#settings-llm-base-url", "http://127.0.0.1:8080/v1");
         set(robot, "#settings-llm-model", "local-model");
         set(robot, "#settings-llm-key-env", "MY_LLM_KEY");
+        robot.interact(() -> {
+            robot.lookup("#settings-rollout-cpus").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("2");
+            robot.lookup("#settings-rollout-memory").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("4096");
+            robot.lookup("#settings-rollout-storage").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("512");
+            robot.lookup("#settings-build-network").queryAs(CheckBox.class).setSelected(true);
+            robot.lookup("#settings-recording-budget").queryAs(javafx.scene.control.Spinner.class).getEditor().setText("64");
+        });
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -83,6 +90,11 @@ class SettingsDialogTest {
         assertThat(saved.getAgentEndpoint().baseUrl()).isEqualTo("http://127.0.0.1:8080/v1");
         assertThat(saved.getAgentEndpoint().model()).isEqualTo("local-model");
         assertThat(saved.getApiKeyEnvVar()).isEqualTo("MY_LLM_KEY");
+        assertThat(saved.getRolloutCpus()).isEqualTo(2);
+        assertThat(saved.getRolloutMemoryMb()).isEqualTo(4096);
+        assertThat(saved.getRolloutStorageMb()).isEqualTo(512);
+        assertThat(saved.isRolloutBuildNetwork()).isTrue();
+        assertThat(saved.getRecordingBudgetMb()).isEqualTo(64);
         assertThat(Files.readString(settingsFile)).doesNotContain("sk-");
 
         openDialog(robot);

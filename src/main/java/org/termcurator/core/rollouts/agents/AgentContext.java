@@ -32,10 +32,11 @@ public final class AgentContext implements AutoCloseable {
 
     /**
      * What the harness puts into a container (the copied solution and tests, the logs folder,
-     * tmux's socket folder): never an agent's change. Saves a docker diff per rollout, which on
+     * tmux's socket folder, the keep-alive's lease file): never an agent's change. Saves a docker diff per rollout, which on
      * a busy engine costs more than everything else an oracle rollout does.
      */
-    static final List<String> HARNESS_PATHS = List.of("/solution", "/tests", "/logs", "/tmp/tmux-");
+    static final List<String> HARNESS_PATHS = List.of("/solution", "/tests", "/logs", "/tmp/tmux-",
+            RolloutContainer.LEASE_FILE);
 
     private final RolloutTaskSpec task;
     private final RolloutContainer container;
@@ -45,6 +46,7 @@ public final class AgentContext implements AutoCloseable {
     private final CastRecorder.Listener castListener;
     private final Consumer<RolloutStep> stepListener;
     private final Transcript transcript;
+    private final long recordingBudget;
     private CastRecorder cast;
     private AgentTerminal terminal;
     private final List<RolloutStep> steps = new ArrayList<>();
@@ -53,7 +55,9 @@ public final class AgentContext implements AutoCloseable {
     private Integer exitCode;
 
     public AgentContext(RolloutTaskSpec task, RolloutContainer container, String rolloutKey, Path castFile,
-                 long deadlineNanos, CastRecorder.Listener castListener, Consumer<RolloutStep> stepListener) {
+                 long deadlineNanos, long recordingBudget, CastRecorder.Listener castListener,
+                 Consumer<RolloutStep> stepListener) {
+        this.recordingBudget = recordingBudget;
         this.task = task;
         this.container = container;
         this.rolloutKey = rolloutKey;
@@ -99,7 +103,8 @@ public final class AgentContext implements AutoCloseable {
     public synchronized CastRecorder cast() {
         if (cast == null) {
             try {
-                cast = CastRecorder.create(castFile, TerminalSize.DEFAULT, task.name() + " (agent)", null, transcript);
+                cast = CastRecorder.create(castFile, TerminalSize.DEFAULT, task.name() + " (agent)", null, transcript,
+                        recordingBudget);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the agent cast " + castFile, e);
             }

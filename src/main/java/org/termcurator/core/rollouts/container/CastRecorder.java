@@ -22,6 +22,11 @@ import org.termcurator.core.terminal.TerminalSize;
  * project's {@link CastWriter} (a crash leaves every line written so far readable), with real
  * timings. Output bytes are decoded as UTF-8 across chunk boundaries; listeners hear every
  * event as it is written, e.g. to show a rollout live.
+ *
+ * <p>A recording keeps a budget (about bytes of the file): the first half is
+ * written as it happens, the last half is kept in memory and written at the end, and what
+ * lies between is left out, marked in the cast by a marker event and a visible line at the
+ * point of the cut (so a replay shows it too).
  */
 public final class CastRecorder implements AutoCloseable {
 
@@ -32,6 +37,20 @@ public final class CastRecorder implements AutoCloseable {
     }
 
     private static final long FLUSH_NANOS = 200_000_000L;
+    /** What a recording keeps when no budget is given: 20 MB. */
+    public static final long DEFAULT_BUDGET = 20L * 1024 * 1024;
+    /** The marker's label at a cut starts with this. */
+    public static final String CUT_LABEL = "recording budget: output left out";
+    private static final int EVENT_OVERHEAD = 24;
+
+    private final long headBudget;
+    private final long tailBudget;
+    private long headWritten;
+    private boolean cutting;
+    private final java.util.ArrayDeque<CastEvent> tail = new java.util.ArrayDeque<>();
+    private long tailChars;
+    private long leftOutChars;
+    private double cutAt = -1;
 
     private final Path file;
     private final CastWriter writer;
@@ -44,7 +63,9 @@ public final class CastRecorder implements AutoCloseable {
     private long lastFlush;
     private boolean closed;
 
-    private CastRecorder(Path file, CastWriter writer, Listener listener) {
+    private CastRecorder(Path file, CastWriter writer, Listener listener, long budget) {
+        this.headBudget = Math.max(1, budget / 2);
+        this.tailBudget = Math.max(1, budget - headBudget);
         this.file = file;
         this.writer = writer;
         this.listener = listener;
@@ -55,12 +76,18 @@ public final class CastRecorder implements AutoCloseable {
     /** Creates the cast file and writes its header. */
     public static CastRecorder create(Path file, TerminalSize size, String title, String command, Listener listener)
             throws IOException {
+        return create(file, size, title, command, listener, DEFAULT_BUDGET);
+    }
+
+    /** Like {@link #create(Path, TerminalSize, String, String, Listener)}, keeping {@code budget} characters. */
+    public static CastRecorder create(Path file, TerminalSize size, String title, String command, Listener listener,
+                                      long budget) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         CastHeader header = new CastHeader(2, size.cols(), size.rows(), Instant.now().getEpochSecond(), null, null,
                 title, command, null, Map.of("TERM", "xterm-256color", "SHELL", "/bin/bash"), null);
         CastWriter writer = new CastWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), header);
         writer.flush();
-        return new CastRecorder(file, writer, listener == null ? (t, c, d) -> { } : listener);
+        return new CastRecorder(file, writer, listener == null ? (t, c, d) -> { } : listener, budget);
     }
 
     public Path file() {
@@ -112,7 +139,16 @@ public final class CastRecorder implements AutoCloseable {
         long now = System.nanoTime();
         double seconds = Math.round((now - startNanos) / 1e3) / 1e6;
         try {
-            writer.write(new CastEvent(seconds, code, data));
+            CastEvent event = new CastEvent(seconds, code, data);
+            if (!cutting && headWritten + cost(data) > headBudget) {
+                cutting = true;
+            }
+            if (cutting) {
+                keepInTail(event);
+            } else {
+                headWritten += cost(data);
+                writer.write(event);
+            }
             if (now - lastFlush > FLUSH_NANOS) {
                 writer.flush();
                 lastFlush = now;
@@ -121,6 +157,41 @@ public final class CastRecorder implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         listener.event(seconds, code.code(), data);
+    }
+
+    /** The last {@link #tailBudget} characters wait here; older ones are left out. */
+    private void keepInTail(CastEvent event) {
+        String data = event.data();
+        if (data.length() > tailBudget) {
+            leftOutChars += data.length() - tailBudget;
+            noteCut(event.time());
+            data = data.substring((int) (data.length() - tailBudget));
+            event = new CastEvent(event.time(), event.code(), data);
+        }
+        tail.addLast(event);
+        tailChars += cost(data);
+        while (tailChars > tailBudget && !tail.isEmpty()) {
+            CastEvent dropped = tail.removeFirst();
+            tailChars -= cost(dropped.data());
+            leftOutChars += dropped.data().length();
+            noteCut(dropped.time());
+        }
+    }
+
+    /** About what an event costs in the file: its data and the line around it (time, code, quotes). */
+    private static long cost(String data) {
+        return data.length() + EVENT_OVERHEAD;
+    }
+
+    private void noteCut(double time) {
+        if (cutAt < 0) {
+            cutAt = time;
+        }
+    }
+
+    /** Characters of output left out by the budget so far (0: the recording is whole). */
+    public synchronized long leftOut() {
+        return leftOutChars;
     }
 
     @Override
@@ -132,6 +203,18 @@ public final class CastRecorder implements AutoCloseable {
             write(CastEventCode.OUTPUT, "\uFFFD"); // the stream ended inside a character
         }
         closed = true;
+        if (leftOutChars > 0) {
+            String size = leftOutChars >= 1024 * 1024 ? (leftOutChars / (1024 * 1024)) + " MB"
+                    : leftOutChars >= 1024 ? (leftOutChars / 1024) + " KB" : leftOutChars + " characters";
+            writer.write(new CastEvent(cutAt, CastEventCode.MARKER, CUT_LABEL + " (" + size + ")"));
+            writer.write(new CastEvent(cutAt, CastEventCode.OUTPUT, "\r\n\u001b[7m[... " + size
+                    + " of output left out: the recording keeps its first and last "
+                    + (headBudget + tailBudget) / (1024 * 1024) + " MB ...]\u001b[0m\r\n"));
+        }
+        for (CastEvent event : tail) {
+            writer.write(event);
+        }
+        tail.clear();
         writer.close();
     }
 }

@@ -49,6 +49,16 @@ public final class TaskImages {
      */
     public TaskImage ensure(RolloutTaskSpec task, BaseImageMap baseImages, Consumer<String> log)
             throws TaskSpecException, ImageBuildException, DockerEngineException, InterruptedException {
+        return ensure(task, baseImages, false, log);
+    }
+
+    /**
+     * Like {@link #ensure(RolloutTaskSpec, BaseImageMap, Consumer)}. A build has a network only
+     * when the task allows the internet or {@code buildNetwork} (the user's setting) says so;
+     * the build log's first line says which applies.
+     */
+    public TaskImage ensure(RolloutTaskSpec task, BaseImageMap baseImages, boolean buildNetwork, Consumer<String> log)
+            throws TaskSpecException, ImageBuildException, DockerEngineException, InterruptedException {
         if (task.dockerImage() != null) {
             String mapped = baseImages.resolve(task.dockerImage());
             String reference = mapped == null ? task.dockerImage() : mapped;
@@ -70,7 +80,7 @@ public final class TaskImages {
             if (cached != null) {
                 return new TaskImage(cached, tag(task, context), true, context.sha256(), context.rewrite().changes(), "");
             }
-            return build(task, context, log);
+            return build(task, context, task.allowInternet() || buildNetwork, log);
         } finally {
             lock.unlock();
         }
@@ -100,10 +110,19 @@ public final class TaskImages {
         }
     }
 
-    private TaskImage build(RolloutTaskSpec task, BuildContext context, Consumer<String> log)
+    /** The build log's line saying whether the build has a network, and why. */
+    public static String networkLine(boolean allowInternet, boolean buildNetwork) {
+        return allowInternet ? "build network: on (the task sets allow_internet = true)"
+                : buildNetwork ? "build network: on (Settings allow network during image builds)"
+                : "build network: none (the task sets allow_internet = false; Settings can allow network during "
+                        + "image builds)";
+    }
+
+    private TaskImage build(RolloutTaskSpec task, BuildContext context, boolean network, Consumer<String> log)
             throws DockerEngineException, ImageBuildException, InterruptedException {
         String tag = tag(task, context);
         StringBuilder preface = new StringBuilder();
+        preface.append(networkLine(task.allowInternet(), network && !task.allowInternet())).append('\n');
         for (String change : context.rewrite().changes()) {
             preface.append("base-image map: FROM ").append(change).append('\n');
         }
@@ -130,13 +149,15 @@ public final class TaskImages {
             }
             try (InputStream in = Files.newInputStream(tar)) {
                 String id = engine.buildImage(in, tag, Map.of(CONTEXT_LABEL, context.sha256(), TASK_LABEL, task.name()),
-                        keepAndForward, buildTimeout);
+                        network, keepAndForward, buildTimeout);
                 synchronized (kept) {
                     return new TaskImage(id, tag, false, context.sha256(), context.rewrite().changes(), kept.toString());
                 }
             }
         } catch (ImageBuildException e) {
-            throw new ImageBuildException(e.getMessage(), preface + e.log(), e.getCause());
+            String hint = network ? "" : " (the build had no network: the task sets allow_internet = false; if its "
+                    + "Dockerfile downloads packages, allow network during image builds in Settings)";
+            throw new ImageBuildException(e.getMessage() + hint, preface + e.log(), e.getCause());
         } catch (IOException e) {
             throw new ImageBuildException("building " + tag + " failed: the build context cannot be written ("
                     + e.getMessage() + ")", preface.toString(), e);

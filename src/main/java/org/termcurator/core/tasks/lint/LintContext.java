@@ -11,8 +11,19 @@ import java.util.stream.Collectors;
  * (and is tested) with no Docker at all.
  *
  * @param localImagesKnown false when the engine could not be asked; findings then say so
+ * @param buildNetwork     whether Settings allow network during image builds of tasks without internet
  */
-public record LintContext(Set<String> localImages, boolean localImagesKnown, Map<String, String> baseImageMap) {
+public record LintContext(Set<String> localImages, boolean localImagesKnown, Map<String, String> baseImageMap,
+                          boolean buildNetwork) {
+
+    /** Image builds of tasks without internet have no network (the default setting). */
+    public LintContext(Set<String> localImages, boolean localImagesKnown, Map<String, String> baseImageMap) {
+        this(localImages, localImagesKnown, baseImageMap, false);
+    }
+
+    public LintContext withBuildNetwork(boolean allowed) {
+        return new LintContext(localImages, localImagesKnown, baseImageMap, allowed);
+    }
 
     public LintContext {
         localImages = localImages.stream().map(ImageNames::normalize).collect(Collectors.toUnmodifiableSet());

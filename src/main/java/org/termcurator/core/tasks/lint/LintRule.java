@@ -11,6 +11,8 @@ public enum LintRule {
             "The Dockerfile copies the tests or the solution into the image, where the agent can read them."),
     INSTRUCTION_MENTIONS_HIDDEN_PATHS("instruction-mentions-hidden-paths", LintSeverity.WARNING,
             "The instruction points at /solution or /tests, which the agent does not have."),
+    BUILD_WITHOUT_NETWORK("build-without-network", LintSeverity.WARNING,
+            "The image builds without network (allow_internet = false) but its Dockerfile downloads."),
     BAD_TIMEOUT("bad-timeout", LintSeverity.WARNING, "A timeout is zero, negative or absurdly long."),
     EMPTY_INSTRUCTION("empty-instruction", LintSeverity.ERROR, "The instruction is empty."),
     DUPLICATE_NAME("duplicate-name", LintSeverity.WARNING, "Another task in the project has the same name."),

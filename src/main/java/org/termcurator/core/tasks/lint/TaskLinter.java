@@ -39,6 +39,7 @@ public final class TaskLinter {
         checkBaseImage(task, context, dockerfilePath, dockerfile, findings);
         if (dockerfile != null) {
             checkCopiedSecrets(task, dockerfilePath, dockerfile, findings);
+            checkBuildNetwork(task, context, dockerfilePath, dockerfile, findings);
         }
         checkTimeout("agent", task.agentTimeoutSec(), configFile, findings);
         checkTimeout("verifier", task.verifierTimeoutSec(), configFile, findings);
@@ -111,6 +112,36 @@ public final class TaskLinter {
                 : "has no mapping to a local image (Docker was not reachable, so local images are unknown)";
         findings.add(new LintFinding(LintRule.UNKNOWN_BASE_IMAGE, "The base image " + image + " " + why + ".", file, line));
     }
+
+    /**
+     * A task without internet builds its image without network unless Settings allow it: a
+     * RUN that downloads (a package manager, curl, wget, git) would fail, so the lint says so
+     * with the line and what to change.
+     */
+    private static void checkBuildNetwork(Task task, LintContext context, String dockerfilePath, Dockerfile dockerfile,
+                                          List<LintFinding> findings) {
+        if (Boolean.TRUE.equals(task.allowInternet()) || context.buildNetwork()) {
+            return;
+        }
+        for (Dockerfile.Instruction instruction : dockerfile.instructions()) {
+            if (!instruction.keyword().equals("RUN")) {
+                continue;
+            }
+            Matcher download = DOWNLOADS.matcher(instruction.arguments());
+            if (download.find()) {
+                findings.add(new LintFinding(LintRule.BUILD_WITHOUT_NETWORK, "The image builds without network "
+                        + "(allow_internet = false), but this RUN uses " + download.group(1).strip() + ". Allow network "
+                        + "during image builds in Settings, or set allow_internet = true.", dockerfilePath,
+                        instruction.line()));
+                return;
+            }
+        }
+    }
+
+    private static final Pattern DOWNLOADS = Pattern.compile("(?<![\\w-])(apt-get\\s+(?:-\\S+\\s+)*(?:install|update)"
+            + "|apt\\s+(?:-\\S+\\s+)*(?:install|update)|apk\\s+add|yum\\s+install|dnf\\s+install|pip3?\\s+install"
+            + "|uv\\s+(?:pip|sync|add)|npm\\s+(?:install|ci)|curl\\s|wget\\s|git\\s+clone|go\\s+(?:get|install)"
+            + "|cargo\\s+install|gem\\s+install)");
 
     private static void checkCopiedSecrets(Task task, String dockerfilePath, Dockerfile dockerfile,
                                            List<LintFinding> findings) {

@@ -63,4 +63,50 @@ class CastRecorderTest {
                 .contains("i:ls\n", "m:step 1", "r:100x30");
         assertThat(heard).contains("m:step 1");
     }
+
+    @Test
+    void beyondItsBudgetARecordingKeepsHeadAndTailAndMarksTheCutForTheReplay() throws Exception {
+        Path file = dir.resolve("big.cast");
+        try (CastRecorder cast = CastRecorder.create(file, new TerminalSize(80, 24), "big", null, null, 10_000)) {
+            for (int i = 1; i <= 5_000; i++) {
+                cast.output(("line " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(cast.leftOut()).isPositive();
+        }
+        assertThat(Files.size(file)).as("about the budget, not the 55 KB printed").isLessThan(20_000);
+        org.termcurator.core.terminal.Cast read = org.termcurator.core.terminal.CastReader.read(file);
+        assertThat(read.problems()).isEmpty();
+        double last = 0;
+        StringBuilder output = new StringBuilder();
+        for (org.termcurator.core.terminal.CastEvent event : read.events()) {
+            assertThat(event.time()).isGreaterThanOrEqualTo(last);
+            last = event.time();
+            if (event.code() == org.termcurator.core.terminal.CastEventCode.OUTPUT) {
+                output.append(event.data());
+            }
+        }
+        String text = output.toString();
+        assertThat(text).startsWith("line 1\r\nline 2\r\n").endsWith("line 4999\r\nline 5000\r\n")
+                .doesNotContain("line 2500\r\n");
+        int cut = text.indexOf("of output left out");
+        assertThat(cut).isPositive();
+        assertThat(text.substring(0, cut)).doesNotContain("line 5000");
+        // the replay's timeline has the cut as a marker
+        assertThat(org.termcurator.core.terminal.CastPlayer.of(read).markers())
+                .anySatisfy(marker -> assertThat(marker.label()).startsWith(CastRecorder.CUT_LABEL));
+    }
+
+    @Test
+    void aRecordingWithinItsBudgetIsWhole() throws Exception {
+        Path file = dir.resolve("small.cast");
+        try (CastRecorder cast = CastRecorder.create(file, new TerminalSize(80, 24), "small", null, null, 10_000)) {
+            for (int i = 1; i <= 100; i++) {
+                cast.output(("line " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(cast.leftOut()).isZero();
+        }
+        String text = Files.readString(file);
+        assertThat(text).contains("line 1\\r\\n", "line 100\\r\\n").doesNotContain("left out");
+        assertThat(org.termcurator.core.terminal.CastReader.read(file).events()).hasSize(100);
+    }
 }

@@ -61,7 +61,9 @@ class TmuxTerminalTest {
                 new TerminalCommand("sleep 100\n", 0.5),
                 new TerminalCommand("C-c", 0.5),
                 new TerminalCommand("echo hello > /app/done; cat /app/done\n", 1.0)));
-        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(), dir.resolve("work"));
+        // the image installs tmux with apt: the user allows network during image builds
+        RolloutRunner runner = new RolloutRunner(engine, new TaskImages(engine), BaseImageMap.empty(), dir.resolve("work"),
+                new org.termcurator.core.rollouts.RolloutPolicy(ContainerLimits.Defaults.HARBOR, true));
 
         RolloutResult result = runner.run(new RolloutRequest(RolloutTaskSpec.fromTaskDir(task), replay, 1), event -> { });
 

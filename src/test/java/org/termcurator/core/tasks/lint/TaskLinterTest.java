@@ -124,4 +124,24 @@ class TaskLinterTest {
         assertThat(ImageNames.normalize("localhost:5000/x")).isEqualTo("localhost:5000/x:latest");
         assertThat(ImageNames.normalize("ghcr.io/o/i@sha256:abc")).isEqualTo("ghcr.io/o/i@sha256:abc");
     }
+
+    @Test
+    void aDockerfileThatDownloadsWhileItsBuildHasNoNetworkIsAWarningNamingTheLine() throws Exception {
+        TaskFolders apt = valid().file("environment/Dockerfile", "FROM curator/debian:bookworm\nWORKDIR /app\n"
+                + "RUN apt-get update && apt-get install -y jq\n");
+        assertThat(lint(apt)).singleElement().satisfies(finding -> {
+            assertThat(finding.rule()).isEqualTo(LintRule.BUILD_WITHOUT_NETWORK);
+            assertThat(finding.severity()).isEqualTo(LintSeverity.WARNING);
+            assertThat(finding.file()).isEqualTo("environment/Dockerfile");
+            assertThat(finding.line()).isEqualTo(3);
+            assertThat(finding.message()).contains("without network", "apt-get update", "Settings");
+        });
+        // Settings allow network during builds: quiet
+        assertThat(TaskLinter.lint(apt.assemble(), LOCAL.withBuildNetwork(true))).isEmpty();
+        // the task allows the internet: its build has a network
+        assertThat(lint(apt.file("task.toml", "[environment]\nallow_internet = true\n"))).isEmpty();
+        // a RUN that downloads nothing
+        assertThat(lint(valid().file("environment/Dockerfile", "FROM curator/debian:bookworm\nRUN mkdir -p /app\n")))
+                .isEmpty();
+    }
 }
