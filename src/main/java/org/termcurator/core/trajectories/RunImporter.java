@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.termcurator.core.io.ItemCap;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.BulkImportTuning;
@@ -34,9 +35,16 @@ public final class RunImporter {
     private static final Executor WRITE_HANDOFF = command -> Thread.ofVirtual().name("run-import-write").start(command);
 
     private final ProjectDb db;
+    private final long maxItemBytes;
 
     public RunImporter(ProjectDb db) {
+        this(db, ItemCap.DEFAULT_BYTES);
+    }
+
+    /** @param maxItemBytes the most one item (a JSONL row) may hold; a longer one is reported and skipped */
+    public RunImporter(ProjectDb db, long maxItemBytes) {
         this.db = db;
+        this.maxItemBytes = maxItemBytes;
     }
 
     public RunImportSummary importPaths(List<Path> paths, JobContext context) throws SQLException {
@@ -92,7 +100,7 @@ public final class RunImporter {
                     }
                     case RunSource.RolloutFolder rollout ->
                             accept(RolloutFolderReader.read(new ItemFiles(rollout.path())), rollout.size());
-                    case RunSource.JsonlRows rows -> SftRowFiles.readJsonl(rows.path(), this);
+                    case RunSource.JsonlRows rows -> SftRowFiles.readJsonl(rows.path(), this, maxItemBytes);
                     case RunSource.ParquetRows rows -> SftRowFiles.readParquet(rows.path(), this);
                     case RunSource.CastFile cast -> accept(CastFileReader.read(cast.path()), cast.size());
                     case RunSource.Unusable unusable -> fail(unusable.path().toString(), unusable.reason(), 0);
