@@ -287,6 +287,11 @@ public final class ProjectDb implements AutoCloseable {
 
     /** Refuses files that are not projects, or are from a newer app, without letting SQLite touch them. */
     private static void checkHeader(Path target) throws ProjectOpenException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a FIFO would block the first read forever, a device would be read without end
+            throw notAProject(target, Files.isDirectory(target) ? "it is a folder"
+                    : "it is not a regular file (a FIFO, socket or device)");
+        }
         ProjectFileHeader header = ProjectFileHeader.read(target);
         if (header.size() == 0) {
             throw notAProject(target, "the file is empty");

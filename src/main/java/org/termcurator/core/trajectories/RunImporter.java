@@ -154,6 +154,17 @@ public final class RunImporter {
 
         @Override
         public void accept(Trajectory trajectory, long bytes) throws SQLException {
+            Map<String, Double> rewards = new java.util.LinkedHashMap<>(trajectory.rewards());
+            rewards.putIfAbsent("reward", trajectory.reward());
+            for (Map.Entry<String, Double> reward : rewards.entrySet()) {
+                Double value = reward.getValue();
+                if (value != null && !Double.isFinite(value)) {
+                    // 1e400 reads as Infinity and would count as resolved; NaN compares as nothing
+                    fail(trajectory.sourcePath(), "the reward '" + reward.getKey() + "' is " + value
+                            + " (not a finite number: out of range or not a number); not imported", bytes);
+                    return;
+                }
+            }
             batch.add(TrajectoryWriter.encode(trajectory));
             batchBytes += approximateSize(trajectory);
             advance(bytes);

@@ -49,7 +49,12 @@ public record Rewards(Double reward, Map<String, Double> all) {
                 if (!entry.getValue().isNumber()) {
                     throw new IOException("/logs/verifier/reward.json: \"" + entry.getKey() + "\" is not a number");
                 }
-                all.put(entry.getKey(), entry.getValue().doubleValue());
+                double value = entry.getValue().doubleValue();
+                if (!Double.isFinite(value)) {
+                    throw new IOException("/logs/verifier/reward.json: \"" + entry.getKey() + "\" is "
+                            + entry.getValue().asText() + ", beyond what a reward can be (not a finite number)");
+                }
+                all.put(entry.getKey(), value);
             }
             if (all.isEmpty()) {
                 throw new IOException("/logs/verifier/reward.json holds no reward");

@@ -39,4 +39,13 @@ class RewardsTest {
         Files.writeString(dir.resolve("reward.txt"), "passed\n");
         assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.txt holds 'passed'");
     }
+
+    @Test
+    void aRewardBeyondADoubleIsRefusedNotCountedAsResolved() throws Exception {
+        Files.writeString(dir.resolve("reward.json"), "{\"reward\": 1e400}");
+        assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.json: \"reward\" is Infinity")
+                .hasMessageContaining("not a finite number");
+        Files.writeString(dir.resolve("reward.txt"), "1e400\n");
+        assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.txt holds '1e400', not a number");
+    }
 }

@@ -1,0 +1,76 @@
+package org.termcurator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs a careless or hostile source hands over: each gets one clear line naming the file, the rest goes on. */
+class HostileInputsCliTest {
+
+    @TempDir
+    Path dir;
+
+    private static String row(String task, String reward) {
+        return "{\"conversations\": [{\"role\": \"user\", \"content\": \"" + task + "\"}, "
+                + "{\"role\": \"assistant\", \"content\": \"done\"}], \"reward\": " + reward + "}";
+    }
+
+    @Test
+    void rewardsBeyondADoubleOrNotANumberAreRejectedNamingTheLine() throws Exception {
+        Path rows = dir.resolve("rows.jsonl");
+        Files.write(rows, List.of(row("fine", "1.0"), row("huge", "1e400"), row("nan", "\"NaN\"")));
+
+        CliRun run = CliRun.of("import", "runs", rows.toString(), "--project", dir.resolve("p.curator").toString(),
+                "--create", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        JsonNode json = run.json();
+        assertThat(json.get("imported").asInt()).isEqualTo(1);
+        assertThat(json.get("errors")).hasSize(2);
+        assertThat(json.get("errors").get(0).get("path").asText()).isEqualTo(rows + "#L2");
+        assertThat(json.get("errors").get(0).get("message").asText()).contains("the reward 'reward' is Infinity");
+        assertThat(json.get("errors").get(1).get("message").asText()).contains("is NaN");
+    }
+
+    @Test
+    void recordingsWithGarbageEventsOrBadTimesAreReportedLineByLineAndNotImported() throws Exception {
+        Path good = Files.writeString(dir.resolve("good.cast"),
+                "{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.5, \"o\", \"hi\"]\n");
+        Path garbage = Files.writeString(dir.resolve("garbage.cast"), "{\"version\": 2, \"width\": 80, \"height\": 24}\n"
+                + "[0.5, \"o\", \"hi\"]\nnot an event at all\n[-3, \"o\", \"x\"]\n[NaN, \"o\", \"y\"]\n");
+
+        CliRun run = CliRun.of("import", "runs", good.toString(), garbage.toString(), "--project",
+                dir.resolve("p.curator").toString(), "--create");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.out()).contains("Imported 1").contains(garbage.toString()).contains("line 3:")
+                .contains("line 4:").contains("line 5:");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aFifoAsTheProjectAndDevZeroAsACastAreRefusedNotReadForever() throws Exception {
+        Path fifo = dir.resolve("p.curator");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        CliRun info = CliRun.of("project", "info", "--project", fifo.toString());
+        CliRun zero = CliRun.of("import", "runs", "/dev/zero", "--project", dir.resolve("q.curator").toString(),
+                "--create");
+        CliRun render = CliRun.of("cast", "render", "/dev/zero");
+
+        assertThat(info.exitCode()).isNotZero();
+        assertThat(info.err().strip()).isEqualTo("error: " + fifo
+                + " is not a Terminal Curator project: it is not a regular file (a FIFO, socket or device)");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(zero.out()).contains("/dev/zero: not a regular file");
+        assertThat(render.exitCode()).isNotZero();
+        assertThat(render.err()).contains("/dev/zero is not a regular file").doesNotContain("\tat ");
+    }
+}
