@@ -73,4 +73,24 @@ class HostileInputsCliTest {
         assertThat(render.exitCode()).isNotZero();
         assertThat(render.err()).contains("/dev/zero is not a regular file").doesNotContain("\tat ");
     }
+
+    @Test
+    void taskNamesWithEscapeSequencesAndLineBreaksArePrintedEscaped() throws Exception {
+        Path tasks = dir.resolve("tasks");
+        Path evil = org.termcurator.core.tasks.TaskFolders.harbor(tasks, "evil").write();
+        // TOML's own escapes put the controls into the task's name
+        Path config = evil.resolve("task.toml");
+        Files.writeString(config, Files.readString(config).replace("name = \"tests/evil\"",
+                "name = \"tests/evil\\u001b[2J\\u001b]0;owned\\u0007\\nfake line\""));
+        String project = dir.resolve("p.curator").toString();
+        CliRun imported = CliRun.of("import", "tasks", tasks.toString(), "--project", project, "--create");
+
+        CliRun list = CliRun.of("tasks", "list", "--project", project);
+
+        assertThat(imported.out() + imported.err()).doesNotContain("\u001b");
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("evil\\e[2J\\e]0;owned\\x07\\nfake line");
+        assertThat(list.out().lines().filter(line -> line.startsWith("fake line"))).isEmpty();
+    }
 }
