@@ -93,4 +93,32 @@ class HostileInputsCliTest {
                 .contains("evil\\e[2J\\e]0;owned\\x07\\nfake line");
         assertThat(list.out().lines().filter(line -> line.startsWith("fake line"))).isEmpty();
     }
+
+    @Test
+    void binarySettingsBinaryTaxonomyAndAFileAsOutputFolderSayWhatIsWrongWithWhichFile() throws Exception {
+        byte[] binary = {(byte) 0xff, (byte) 0xfe, (byte) 0xc3, 0x28, 0x00, (byte) 0x80, (byte) 0x81};
+        Path settings = Files.write(dir.resolve("settings.json"), binary);
+        Path taxonomy = Files.write(dir.resolve("taxonomy.yaml"), binary);
+        Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0\n");
+        String project = dir.resolve("p.curator").toString();
+        assertThat(CliRun.of("project", "init", "--project", project).exitCode()).isZero();
+
+        CliRun badSettings = CliRun.of("export", "--project", project, "--settings", settings.toString(), "--format",
+                "messages", "--out", dir.resolve("out").toString());
+        CliRun badTaxonomy = CliRun.of("skills", "import", taxonomy.toString(), "--project", project);
+        CliRun fileAsOut = CliRun.of("tasks", "export", "--project", project, "--out", passwd.toString());
+        CliRun fileAsExportOut = CliRun.of("export", "--project", project, "--format", "messages", "--out",
+                passwd.toString());
+
+        assertThat(badSettings.err().strip()).isEqualTo("error: " + settings
+                + ": not UTF-8 text (a binary file?); settings are a JSON file");
+        assertThat(badTaxonomy.err().strip()).startsWith("error: " + taxonomy + ": not UTF-8 text (a binary file?)");
+        assertThat(fileAsOut.err().strip()).isEqualTo("error: " + passwd
+                + " is a file, not a folder: choose a folder to export into");
+        assertThat(fileAsExportOut.exitCode()).isEqualTo(ExitCodes.FAILED);
+        for (CliRun run : List.of(badSettings, badTaxonomy, fileAsOut, fileAsExportOut)) {
+            assertThat(run.err()).as("no stack trace without --verbose").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+        assertThat(passwd).hasContent("root:x:0:0");
+    }
 }
