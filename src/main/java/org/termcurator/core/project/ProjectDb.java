@@ -423,10 +423,22 @@ public final class ProjectDb implements AutoCloseable {
             commits.incrementAndGet();
             return value;
         } catch (SQLException | RuntimeException e) {
-            writer.rollback();
+            try {
+                writer.rollback();
+            } catch (SQLException rollbackFailed) {
+                // SQLite ended the transaction itself (a full disk does): the first failure is the one to tell
+                e.addSuppressed(rollbackFailed);
+            }
+            if (DiskFullException.isDiskFull(e)) {
+                throw new DiskFullException(file, e);
+            }
             throw e;
         } finally {
-            writer.setAutoCommit(true);
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is back in autocommit once SQLite has rolled back
+            }
         }
     }
 
