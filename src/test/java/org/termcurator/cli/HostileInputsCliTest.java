@@ -121,4 +121,28 @@ class HostileInputsCliTest {
         }
         assertThat(passwd).hasContent("root:x:0:0");
     }
+
+    @Test
+    void aDamagedBtreeGivesOneLineNamingTheFile() throws Exception {
+        Path project = dir.resolve("p.curator");
+        String samples = Path.of("sample-data/tasks").toAbsolutePath().toString();
+        assertThat(CliRun.of("import", "tasks", samples, "--project", project.toString(), "--create").exitCode())
+                .isZero();
+        byte[] bytes = Files.readAllBytes(project);
+        // every page after the first two: the schema still reads, the tables' B-trees do not
+        for (int i = 2 * 8192; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(project, bytes);
+
+        for (String[] command : new String[][] {{"tasks", "list"}, {"trajectories", "list"}, {"project", "check"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--project", project.toString()));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(String.join(" ", command)).isNotZero();
+            String said = run.err() + run.out();
+            assertThat(said).as(String.join(" ", command)).contains(project.toString()).containsIgnoringCase("damaged")
+                    .doesNotContain("\tat ");
+        }
+    }
 }
