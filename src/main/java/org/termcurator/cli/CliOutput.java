@@ -2,10 +2,10 @@ package org.termcurator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.io.SafeText;
 
 /**
@@ -14,7 +14,7 @@ import org.termcurator.core.io.SafeText;
  */
 public final class CliOutput {
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = Mappers.outputJson();
 
     private final PrintWriter out;
     private final PrintWriter err;

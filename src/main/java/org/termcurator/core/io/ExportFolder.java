@@ -43,7 +43,7 @@ public final class ExportFolder {
     private static final String PREVIOUS_MARK = ".curator-previous";
     private static final String JOURNAL_SUFFIX = ".swap";
     private static final int NAMED = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     /** Steps of a swap, reported to an observer (the crash tests stop the process at each). */
     public enum Step { STAGED, JOURNALED, MOVED_ASIDE, SWAPPED, CLEANED }
