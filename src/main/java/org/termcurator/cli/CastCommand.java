@@ -65,7 +65,7 @@ final class CastCommand extends ProjectSubcommand.Group {
             // a line the reader skipped is still a bad cast: render what was read, name each line, exit 1
             List<CastFormatException> problems = player.problems();
             for (CastFormatException problem : problems) {
-                cli().err().println("error: " + file + ":" + problem.lineNumber() + ": " + problem.reason());
+                cli().err().println("error: " + org.termcurator.core.io.SafeText.oneLine(file + ":" + problem.lineNumber() + ": " + problem.reason()));
             }
             cli().err().flush();
             Map<String, Object> result = new LinkedHashMap<>();
@@ -78,7 +78,11 @@ final class CastCommand extends ProjectSubcommand.Group {
             result.put("screen", rendered);
             result.put("problems", problems.stream().map(problem -> Map.of("line", problem.lineNumber(),
                     "reason", problem.reason())).toList());
-            cli().result(output, result, rendered);
+            if (format == Format.ansi) {
+                cli().resultAsIs(output, result, rendered); // the emulator's own colour codes, nothing of the recording's
+            } else {
+                cli().result(output, result, rendered);
+            }
             return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         }
 

@@ -1,5 +1,7 @@
 package org.termcurator.cli;
 
+import org.termcurator.core.io.SafeText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,7 @@ final class CliCommands {
     /** Errors as indented lines after a summary line. */
     static void appendErrors(StringBuilder text, List<ImportError> errors) {
         for (ImportError error : errors) {
-            text.append('\n').append("  ").append(error.path()).append(": ").append(error.message());
+            text.append('\n').append("  ").append(SafeText.oneLine(error.path() + ": " + error.message()));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.termcurator.core.io.Mappers;
+import org.termcurator.core.io.SafeText;
 
 /**
  * Where a command's result goes: one JSON object on stdout with {@code --json}, readable
@@ -23,8 +24,17 @@ public final class CliOutput {
         this.err = err;
     }
 
-    /** Prints {@code result} as JSON, or {@code text} when JSON was not asked for. */
+    /**
+     * Prints {@code result} as JSON, or {@code text} when JSON was not asked for; control
+     * characters in the text (from task names, files, recordings) are shown escaped, never sent
+     * to the terminal to act on.
+     */
     public void result(OutputOptions options, Map<String, ?> result, String text) {
+        resultAsIs(options, result, SafeText.escapeControls(text));
+    }
+
+    /** As {@link #result}, the text sent as it is: for terminal output the app made itself (an ANSI rendering). */
+    public void resultAsIs(OutputOptions options, Map<String, ?> result, String text) {
         if (options.json()) {
             printJson(result);
         } else {
@@ -43,7 +53,7 @@ public final class CliOutput {
     }
 
     public void error(String message, boolean json) {
-        err.println("error: " + message);
+        err.println("error: " + SafeText.oneLine(message));
         err.flush();
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();

@@ -39,8 +39,10 @@ final class CurateCommands {
             return CurationSettings.fromJson(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new CliFailure(file + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CliFailure(file + ": not UTF-8 text (a binary file?); settings are a JSON file");
         } catch (IOException e) {
-            throw new CliFailure(file + ": " + e.getMessage());
+            throw new CliFailure(file + ": cannot be read (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw new CliFailure(file + ": " + e.getMessage());
         }

@@ -70,6 +70,13 @@ public final class CuratorCli implements Runnable {
                         message = failure.getMessage();
                     } else if (ex instanceof ProjectOpenException) {
                         message = ex.getMessage();
+                    } else if (ex instanceof java.sql.SQLException && damaged(ex)) {
+                        // SQLite's words name no file: say which one, and what to do
+                        Object command = commandLine1.getCommand();
+                        String file = command instanceof ProjectSubcommand project && project.projectFile() != null
+                                ? project.projectFile().toString() : "the project file";
+                        message = file + " is damaged (" + ex.getMessage() + "); run 'curator project check' to see "
+                                + "where, and restore it from a backup";
                     } else {
                         message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
                     }
@@ -80,6 +87,16 @@ public final class CuratorCli implements Runnable {
                     return code;
                 });
         return commandLine.execute(args);
+    }
+
+    private static boolean damaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("SQLITE_CORRUPT") || message.contains("malformed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

@@ -22,6 +22,9 @@ final class ImportRunsCommand extends ProjectSubcommand {
     @Mixin
     CreateOption create;
 
+    @Mixin
+    ItemSizeOption itemSize;
+
     ImportRunsCommand() {
         super(ProjectAccess.WRITE);
     }
@@ -33,7 +36,7 @@ final class ImportRunsCommand extends ProjectSubcommand {
     public Integer call() throws Exception {
         RunImportSummary summary;
         try (ProjectDb db = openProject()) {
-            summary = new RunImporter(db).importPaths(paths, new StderrProgress(cli().err()));
+            summary = new RunImporter(db, itemSize.bytes()).importPaths(paths, new StderrProgress(cli().err()));
         }
         StringBuilder text = new StringBuilder(String.format("Imported %d, updated %d, unchanged %d, failed %d (%,.1f MB read)",
                 summary.imported(), summary.updated(), summary.unchanged(), summary.failed(), summary.bytesRead() / 1e6));

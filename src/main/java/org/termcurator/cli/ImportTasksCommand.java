@@ -27,6 +27,9 @@ final class ImportTasksCommand extends ProjectSubcommand {
     @Mixin
     DockerOptions docker;
 
+    @Mixin
+    ItemSizeOption itemSize;
+
     @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + TaskFolderReader.DEFAULT_MAX_FILE_BYTES,
             description = "Files larger than this are kept as a reference to their original (default ${DEFAULT-VALUE}).")
     long maxFileBytes;
@@ -45,7 +48,7 @@ final class ImportTasksCommand extends ProjectSubcommand {
         try (ProjectDb db = openProject()) {
             TaskImporter.Options options = TaskImporter.Options.defaults(LintSetup.detect(db, docker.address(CliCommands.userSettings()))
                     .withBuildNetwork(CliCommands.userSettings().isRolloutBuildNetwork()))
-                    .withMaxFileBytes(maxFileBytes);
+                    .withMaxFileBytes(maxFileBytes).withMaxItemBytes(itemSize.bytes());
             summary = new TaskImporter(db, options).importPaths(paths, new StderrProgress(out.err()));
         }
         Map<String, Object> result = new LinkedHashMap<>();

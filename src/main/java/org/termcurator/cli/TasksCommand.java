@@ -9,6 +9,7 @@ import java.util.Set;
 import org.termcurator.core.project.ProjectAccess;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.ExportSummary;
+import org.termcurator.core.io.SafeText;
 import org.termcurator.core.tasks.TaskExporter;
 import org.termcurator.core.tasks.lint.LintContext;
 import org.termcurator.core.tasks.lint.LintReport;
@@ -83,8 +84,10 @@ final class TasksCommand extends ProjectSubcommand.Group {
                 task.put("difficulty", row.difficulty());
                 task.put("source", row.sourcePath());
                 tasks.add(task);
-                text.append(String.format("%-40s %-24s %-8s %s%n", row.name(), orDash(row.category()),
-                        orDash(row.difficulty()), orDash(row.sourcePath())));
+                // one task a line: a name or path with a line break in it must not forge a line of its own
+                text.append(String.format("%-40s %-24s %-8s %s%n", SafeText.oneLine(row.name()),
+                        SafeText.oneLine(orDash(row.category())), SafeText.oneLine(orDash(row.difficulty())),
+                        SafeText.oneLine(orDash(row.sourcePath()))));
             }
             text.append(String.format("%,d of %,d tasks", rows.size(), total));
             Map<String, Object> result = new LinkedHashMap<>();

@@ -287,6 +287,11 @@ public final class ProjectDb implements AutoCloseable {
 
     /** Refuses files that are not projects, or are from a newer app, without letting SQLite touch them. */
     private static void checkHeader(Path target) throws ProjectOpenException {
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            // a FIFO would block the first read forever, a device would be read without end
+            throw notAProject(target, Files.isDirectory(target) ? "it is a folder"
+                    : "it is not a regular file (a FIFO, socket or device)");
+        }
         ProjectFileHeader header = ProjectFileHeader.read(target);
         if (header.size() == 0) {
             throw notAProject(target, "the file is empty");
@@ -418,10 +423,22 @@ public final class ProjectDb implements AutoCloseable {
             commits.incrementAndGet();
             return value;
         } catch (SQLException | RuntimeException e) {
-            writer.rollback();
+            try {
+                writer.rollback();
+            } catch (SQLException rollbackFailed) {
+                // SQLite ended the transaction itself (a full disk does): the first failure is the one to tell
+                e.addSuppressed(rollbackFailed);
+            }
+            if (DiskFullException.isDiskFull(e)) {
+                throw new DiskFullException(file, e);
+            }
             throw e;
         } finally {
-            writer.setAutoCommit(true);
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the connection is back in autocommit once SQLite has rolled back
+            }
         }
     }
 

@@ -81,7 +81,14 @@ public final class TaxonomyFormat {
         FileTaxonomy file;
         try {
             file = (json ? JSON : YAML).readValue(in, FileTaxonomy.class);
+        } catch (java.io.CharConversionException e) {
+            throw new TaxonomyFileException(name + ": not UTF-8 text (a binary file?); a taxonomy is a YAML or JSON "
+                    + "file", e);
         } catch (JsonProcessingException e) {
+            if (notText(e)) {
+                throw new TaxonomyFileException(name + ": not UTF-8 text (a binary file?); a taxonomy is a YAML or "
+                        + "JSON file", e);
+            }
             var location = e.getLocation();
             String where = location == null || location.getLineNr() < 0 ? name : name + ":" + location.getLineNr();
             throw new TaxonomyFileException(where + ": " + describe(e), e);
@@ -113,6 +120,18 @@ public final class TaxonomyFormat {
                     domain.description(), List.of(), dimensions));
         }
         return new Taxonomy(domains);
+    }
+
+    /** Whether the parser stopped at bytes that are not UTF-8 (YAML's reader reports them under its own types). */
+    private static boolean notText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException
+                    || String.valueOf(t.getMessage()).contains("CharConversionException")
+                    || String.valueOf(t.getMessage()).contains("Invalid UTF-8")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jackson's message in the file's own terms: the place as a path, the keys that are allowed. */

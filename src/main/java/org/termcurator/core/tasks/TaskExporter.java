@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.termcurator.core.io.ExportFolder;
+import org.termcurator.core.io.ExportTargetException;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.JobContext;
@@ -42,7 +43,11 @@ public final class TaskExporter {
     }
 
     public ExportSummary export(List<Long> ids, Path outDir, JobContext job) throws SQLException, IOException {
-        Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
+        Path absolute = outDir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new ExportTargetException(absolute + " is a file, not a folder: choose a folder to export into");
+        }
+        Path out = Files.createDirectories(absolute);
         // staging folders of exports whose process died (kill -9, power loss) go first
         ExportFolder.deleteStaleStaging(out, ".curator-export-*");
         Path staging = Files.createDirectory(out.resolve(ExportFolder.stagingSuffix()));

@@ -27,12 +27,23 @@ public final class TaskFolderReader {
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 20;
 
     private final long maxFileBytes;
+    private final long maxItemBytes;
 
     public TaskFolderReader(long maxFileBytes) {
-        if (maxFileBytes < 0) {
-            throw new IllegalArgumentException("the size cap cannot be negative");
+        this(maxFileBytes, org.termcurator.core.io.ItemCap.DEFAULT_BYTES);
+    }
+
+    /**
+     * @param maxFileBytes files over it are kept by reference, except the ones a task needs read
+     * @param maxItemBytes a file the task needs read (instruction, config, Dockerfile, tests)
+     *                     over it rejects the task, naming the file, instead of filling the heap
+     */
+    public TaskFolderReader(long maxFileBytes, long maxItemBytes) {
+        if (maxFileBytes < 0 || maxItemBytes <= 0) {
+            throw new IllegalArgumentException("the size caps must be positive");
         }
         this.maxFileBytes = maxFileBytes;
+        this.maxItemBytes = maxItemBytes;
     }
 
     /**
@@ -111,6 +122,10 @@ public final class TaskFolderReader {
         boolean executable = targetAttrs instanceof PosixFileAttributes posix
                 ? posix.permissions().contains(PosixFilePermission.OWNER_EXECUTE) : Files.isExecutable(target);
         try {
+            if (TaskLayout.isEssential(path) && targetAttrs.size() > maxItemBytes) {
+                throw new TaskDefinitionException(path, org.termcurator.core.io.ItemCap.tooBig("the file",
+                        targetAttrs.size(), maxItemBytes).replace("; it was skipped", "; the task was skipped"));
+            }
             if (targetAttrs.size() > maxFileBytes && !TaskLayout.isEssential(path)) {
                 return new TaskFile(path, TaskFile.Kind.REFERENCE, targetAttrs.size(), hash(target), executable, null,
                         originalPrefix + "/" + path);

@@ -46,7 +46,7 @@ public final class TaskImporter {
      * @param threads      threads that read and parse task folders
      */
     public record Options(long maxFileBytes, int batchSize, int threads, LintContext lint,
-                          SafeArchives.Limits archiveLimits) {
+                          SafeArchives.Limits archiveLimits, long maxItemBytes) {
 
         public Options {
             if (maxFileBytes < 0 || batchSize < 1 || threads < 1) {
@@ -56,19 +56,25 @@ public final class TaskImporter {
 
         public static Options defaults(LintContext lint) {
             return new Options(TaskFolderReader.DEFAULT_MAX_FILE_BYTES, 200,
-                    Math.max(2, Runtime.getRuntime().availableProcessors()), lint, SafeArchives.Limits.DEFAULT);
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), lint, SafeArchives.Limits.DEFAULT,
+                    org.termcurator.core.io.ItemCap.DEFAULT_BYTES);
         }
 
         public Options withMaxFileBytes(long bytes) {
-            return new Options(bytes, batchSize, threads, lint, archiveLimits);
+            return new Options(bytes, batchSize, threads, lint, archiveLimits, maxItemBytes);
         }
 
         public Options withBatchSize(int size) {
-            return new Options(maxFileBytes, size, threads, lint, archiveLimits);
+            return new Options(maxFileBytes, size, threads, lint, archiveLimits, maxItemBytes);
         }
 
         public Options withArchiveLimits(SafeArchives.Limits limits) {
-            return new Options(maxFileBytes, batchSize, threads, lint, limits);
+            return new Options(maxFileBytes, batchSize, threads, lint, limits, maxItemBytes);
+        }
+
+        /** The most a file the task needs read (instruction, config, Dockerfile) may hold. */
+        public Options withMaxItemBytes(long bytes) {
+            return new Options(maxFileBytes, batchSize, threads, lint, archiveLimits, bytes);
         }
     }
 
@@ -200,7 +206,7 @@ public final class TaskImporter {
             throws SQLException {
         int[] counts = new int[Outcome.values().length];
         Map<String, TaskStore.Existing> existing = db.read(TaskStore::existingBySource);
-        TaskFolderReader reader = new TaskFolderReader(options.maxFileBytes());
+        TaskFolderReader reader = new TaskFolderReader(options.maxFileBytes(), options.maxItemBytes());
         int total = candidates.size();
         job.message(String.format(Locale.ROOT, "Importing %,d tasks", total));
         job.progress(0, total);
@@ -288,7 +294,7 @@ public final class TaskImporter {
      */
     public long storeGenerated(Path folder, TaskProvenance provenance) throws SQLException, TaskDefinitionException {
         Path absolute = folder.toAbsolutePath().normalize();
-        Checked checked = check(new TaskFolderReader(options.maxFileBytes()), absolute,
+        Checked checked = check(new TaskFolderReader(options.maxFileBytes(), options.maxItemBytes()), absolute,
                 absolute.getFileName().toString(), absolute.toString(), absolute.toString(), TaskOrigin.GENERATED);
         return db.write(connection -> {
             long id;

@@ -59,6 +59,10 @@ public final class CastReader {
     }
 
     public static CastEventStream open(Path path, Consumer<CastFormatException> problemListener) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // a FIFO would block the read forever, /dev/zero would be read without end
+            throw new IOException(path + " is not a regular file (a folder, FIFO, socket or device); not read");
+        }
         return open(Files.newInputStream(path), problemListener);
     }
 

@@ -22,6 +22,15 @@ final class CastFileReader {
         if (cast.header() == null) {
             throw new IllegalArgumentException("not an asciinema v2 or v3 recording: its first line is no cast header");
         }
+        if (!cast.problems().isEmpty()) {
+            // as cast render does: name each bad line; the recording is not imported half-read
+            StringBuilder lines = new StringBuilder();
+            cast.problems().stream().limit(3).forEach(problem -> lines.append(lines.isEmpty() ? "" : "; ")
+                    .append("line ").append(problem.lineNumber()).append(": ").append(problem.reason()));
+            int more = cast.problems().size() - 3;
+            throw new IllegalArgumentException("a recording with bad event lines, not imported: " + lines
+                    + (more > 0 ? " (and " + more + " more)" : ""));
+        }
         Trajectory trajectory = new Trajectory(file.toString(), FORMAT).source("asciinema");
         trajectory.trialName(file.getFileName().toString());
         if (cast.header().timestamp() != null) {

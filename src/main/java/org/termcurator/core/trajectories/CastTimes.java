@@ -27,6 +27,7 @@ final class CastTimes {
     private final double lastTime;
     private final List<CastEvent> markers;
     private final String exitStatus;
+    private final List<CastFormatException> problems = new ArrayList<>();
 
     private CastTimes(CastHeader header, int[] eventIndexes, double[] times, int events, double lastTime,
                       List<CastEvent> markers, String exitStatus) {
@@ -53,7 +54,8 @@ final class CastTimes {
         double lastTime = 0;
         List<CastEvent> markers = new ArrayList<>();
         String exitStatus = null;
-        try (CastEventStream stream = CastReader.open(new ByteArrayInputStream(cast))) {
+        List<CastFormatException> problems = new ArrayList<>();
+        try (CastEventStream stream = CastReader.open(new ByteArrayInputStream(cast), problems::add)) {
             while (stream.hasNext()) {
                 CastEvent next = stream.next();
                 lastTime = next.time();
@@ -69,12 +71,19 @@ final class CastTimes {
                 }
                 event++;
             }
-            return new CastTimes(stream.header(), indexes, times, event, lastTime, markers, exitStatus);
+            CastTimes read = new CastTimes(stream.header(), indexes, times, event, lastTime, markers, exitStatus);
+            read.problems.addAll(problems);
+            return read;
         } catch (CastFormatException e) {
             return new CastTimes(null, indexes, times, 0, 0, List.of(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lines the reader skipped (garbage, a time that is negative, NaN or goes back), as {@code cast render} names them. */
+    List<CastFormatException> problems() {
+        return problems;
     }
 
     /** The header, or null when the cast has none that can be read. */

@@ -10,27 +10,47 @@ import java.util.Arrays;
  */
 final class LineReader implements AutoCloseable {
 
+    /** What {@link #next()} returns for a line longer than the cap; its bytes were skipped, not kept. */
+    static final byte[] OVERLONG = new byte[0];
+
     private final InputStream in;
+    private final long maxLineBytes;
     private final byte[] buffer = new byte[256 * 1024];
+    private long skippedLength;
     private int position;
     private int limit;
     private long lineNumber;
     private long bytesRead;
 
     LineReader(InputStream in) {
+        this(in, Long.MAX_VALUE);
+    }
+
+    /** @param maxLineBytes longer lines are skipped to their end and returned as {@link #OVERLONG} */
+    LineReader(InputStream in, long maxLineBytes) {
         this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The length of the last line returned as {@link #OVERLONG}. */
+    long skippedLength() {
+        return skippedLength;
     }
 
     /** The next line without its line ending, or null at the end. */
     byte[] next() throws IOException {
         byte[] line = null;
         int lineLength = 0;
+        long skipped = -1; // counting the bytes of an overlong line instead of keeping them
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer, 0, buffer.length);
                 position = 0;
                 if (limit <= 0) {
                     limit = 0;
+                    if (skipped >= 0) {
+                        return overlong(skipped);
+                    }
                     if (line == null) {
                         return null;
                     }
@@ -46,6 +66,21 @@ final class LineReader implements AutoCloseable {
             }
             int end = newline < 0 ? limit : newline;
             int chunk = end - position;
+            if (skipped < 0 && (long) lineLength + chunk > maxLineBytes) {
+                skipped = lineLength;
+                line = null;
+            }
+            if (skipped >= 0) {
+                skipped += chunk;
+                bytesRead += chunk;
+                position = end;
+                if (newline >= 0) {
+                    position++;
+                    bytesRead++;
+                    return overlong(skipped);
+                }
+                continue;
+            }
             if (line == null) {
                 line = new byte[Math.max(chunk, 64)];
             } else if (lineLength + chunk > line.length) {
@@ -61,6 +96,12 @@ final class LineReader implements AutoCloseable {
                 return finish(line, lineLength);
             }
         }
+    }
+
+    private byte[] overlong(long length) {
+        lineNumber++;
+        skippedLength = length;
+        return OVERLONG;
     }
 
     private byte[] finish(byte[] line, int length) {

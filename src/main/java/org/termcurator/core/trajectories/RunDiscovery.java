@@ -38,6 +38,9 @@ final class RunDiscovery {
             sources.add(new RunSource.Unusable(path, "no such file or folder"));
         } else if (Files.isDirectory(path)) {
             folder(path);
+        } else if (!Files.isRegularFile(path)) {
+            // a FIFO would block the read forever, /dev/zero would be read without end
+            sources.add(new RunSource.Unusable(path, "not a regular file (a FIFO, socket or device); not read"));
         } else if (named) {
             namedFile(path);
         } else {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.termcurator.core.io.ItemCap;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.BulkImportTuning;
@@ -34,9 +35,16 @@ public final class RunImporter {
     private static final Executor WRITE_HANDOFF = command -> Thread.ofVirtual().name("run-import-write").start(command);
 
     private final ProjectDb db;
+    private final long maxItemBytes;
 
     public RunImporter(ProjectDb db) {
+        this(db, ItemCap.DEFAULT_BYTES);
+    }
+
+    /** @param maxItemBytes the most one item (a JSONL row) may hold; a longer one is reported and skipped */
+    public RunImporter(ProjectDb db, long maxItemBytes) {
         this.db = db;
+        this.maxItemBytes = maxItemBytes;
     }
 
     public RunImportSummary importPaths(List<Path> paths, JobContext context) throws SQLException {
@@ -92,7 +100,7 @@ public final class RunImporter {
                     }
                     case RunSource.RolloutFolder rollout ->
                             accept(RolloutFolderReader.read(new ItemFiles(rollout.path())), rollout.size());
-                    case RunSource.JsonlRows rows -> SftRowFiles.readJsonl(rows.path(), this);
+                    case RunSource.JsonlRows rows -> SftRowFiles.readJsonl(rows.path(), this, maxItemBytes);
                     case RunSource.ParquetRows rows -> SftRowFiles.readParquet(rows.path(), this);
                     case RunSource.CastFile cast -> accept(CastFileReader.read(cast.path()), cast.size());
                     case RunSource.Unusable unusable -> fail(unusable.path().toString(), unusable.reason(), 0);
@@ -146,6 +154,17 @@ public final class RunImporter {
 
         @Override
         public void accept(Trajectory trajectory, long bytes) throws SQLException {
+            Map<String, Double> rewards = new java.util.LinkedHashMap<>(trajectory.rewards());
+            rewards.putIfAbsent("reward", trajectory.reward());
+            for (Map.Entry<String, Double> reward : rewards.entrySet()) {
+                Double value = reward.getValue();
+                if (value != null && !Double.isFinite(value)) {
+                    // 1e400 reads as Infinity and would count as resolved; NaN compares as nothing
+                    fail(trajectory.sourcePath(), "the reward '" + reward.getKey() + "' is " + value
+                            + " (not a finite number: out of range or not a number); not imported", bytes);
+                    return;
+                }
+            }
             batch.add(TrajectoryWriter.encode(trajectory));
             batchBytes += approximateSize(trajectory);
             advance(bytes);

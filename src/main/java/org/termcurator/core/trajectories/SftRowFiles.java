@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import org.termcurator.core.io.ItemCap;
 
 /**
  * Streams the rows of SFT files, each row one item named {@code FILE#L<line>} (JSONL) or
@@ -20,12 +21,21 @@ final class SftRowFiles {
     }
 
     static void readJsonl(Path file, ItemSink sink) throws IOException, SQLException {
-        try (InputStream in = Files.newInputStream(file); LineReader lines = new LineReader(in)) {
+        readJsonl(file, sink, ItemCap.DEFAULT_BYTES);
+    }
+
+    static void readJsonl(Path file, ItemSink sink, long maxItemBytes) throws IOException, SQLException {
+        try (InputStream in = Files.newInputStream(file); LineReader lines = new LineReader(in, maxItemBytes)) {
             byte[] line;
             long consumed = 0;
             while ((line = lines.next()) != null) {
                 long bytes = lines.bytesRead() - consumed;
                 consumed = lines.bytesRead();
+                if (line == LineReader.OVERLONG) {
+                    sink.fail(file + ":" + lines.lineNumber(), ItemCap.tooBig("the row", lines.skippedLength(),
+                            maxItemBytes), bytes);
+                    continue;
+                }
                 if (isBlank(line)) {
                     continue;
                 }

@@ -44,6 +44,10 @@ public record Rewards(Double reward, Map<String, Double> all) {
                 if (!entry.getValue().isNumber()) {
                     throw new IOException("/logs/verifier/reward.json: \"" + entry.getKey() + "\" is not a number");
                 }
+                if (!Double.isFinite(entry.getValue().doubleValue())) {
+                    throw new IOException("/logs/verifier/reward.json: \"" + entry.getKey() + "\" is "
+                            + entry.getValue().asText() + ", beyond what a reward can be (not a finite number)");
+                }
             }
             Map<String, Double> all = rewardJson(root);
             if (all.isEmpty()) {

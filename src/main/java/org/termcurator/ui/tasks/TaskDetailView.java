@@ -29,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.termcurator.core.io.SafeText;
 import org.termcurator.core.tasks.MetadataField;
 import org.termcurator.core.tasks.Task;
 import org.termcurator.core.tasks.TaskFile;
@@ -257,7 +258,7 @@ final class TaskDetailView extends BorderPane {
             return;
         }
         Task task = detail.stored().task();
-        name.setText(task.name());
+        name.setText(SafeText.oneLine(task.name()));
         instruction.setSearchTerms(tasks.searchTermsProperty().get());
         code.setSearchTerms(tasks.searchTermsProperty().get());
         instruction.setMarkdown(model.instruction());

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.project.ProjectInfo;
+import org.termcurator.core.io.SafeText;
 import org.termcurator.core.tasks.ImportError;
 import org.termcurator.core.tasks.ImportSummary;
 import org.termcurator.core.tasks.query.TaskRow;
@@ -239,7 +240,8 @@ public final class TasksView extends BorderPane {
                                                    double width, boolean visible) {
         TableColumn<TaskRowRef, String> column = new TableColumn<>(title);
         column.setId("column-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
-        column.setCellValueFactory(cell -> cell.getValue().rowProperty().map(value));
+        // names and paths come from task folders anyone may have written: controls are shown escaped
+        column.setCellValueFactory(cell -> cell.getValue().rowProperty().map(value.andThen(SafeText::oneLine)));
         column.setUserData(sort);
         column.setSortable(sort != null);
         column.setPrefWidth(width);

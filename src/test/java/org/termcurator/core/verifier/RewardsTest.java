@@ -41,6 +41,15 @@ class RewardsTest {
     }
 
     @Test
+    void aRewardBeyondADoubleIsRefusedNotCountedAsResolved() throws Exception {
+        Files.writeString(dir.resolve("reward.json"), "{\"reward\": 1e400}");
+        assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.json: \"reward\" is Infinity")
+                .hasMessageContaining("not a finite number");
+        Files.writeString(dir.resolve("reward.txt"), "1e400\n");
+        assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.txt holds '1e400', not a number");
+    }
+
+    @Test
     void rewardTxtIsReadByOneRuleForEveryCaller() {
         assertThat(Rewards.rewardText("0.75\n")).isEqualTo(0.75);
         assertThat(Rewards.rewardText("  1 passed\n")).isEqualTo(1.0);
