@@ -134,8 +134,19 @@ public final class CurationPipeline {
      */
     public synchronized ExportResult export(CurationSettings settings, String presetName, ExportFormat format,
                                             Path outDir, JobContext job) throws SQLException, IOException {
+        return export(settings, presetName, format, null, outDir, job);
+    }
+
+    /**
+     * As {@link #export(CurationSettings, String, ExportFormat, Path, JobContext)}, and for a trainer
+     * target ({@link ExportFormat#isTarget()}) a Hugging Face dataset folder written with {@code options}
+     * (null: {@link ExportOptions#forTarget}).
+     */
+    public synchronized ExportResult export(CurationSettings settings, String presetName, ExportFormat format,
+                                            ExportOptions options, Path outDir, JobContext job)
+            throws SQLException, IOException {
         Selection selection = select(settings, job);
-        return new ExportRun(db, selection).export(presetName, format, outDir, job);
+        return new ExportRun(db, selection).export(presetName, format, options, outDir, job);
     }
 
     /** Forgets every cached feature, e.g. after trajectories were imported; the next preview reads the project again. */

@@ -118,6 +118,12 @@ final class ExportPane extends SplitPane {
             case SHAREGPT -> "sharegpt — JSONL conversations (human/gpt)";
             case CORPUS -> "corpus — JSONL, Terminal-Corpus columns";
             case HARBOR -> "harbor — the tasks' Harbor folders";
+            case TRL -> "TRL — messages with tool calls + tools (HF folder)";
+            case NEMO_RL -> "NeMo RL — openai_format messages + tools (HF folder)";
+            case LLAMA_FACTORY -> "LLaMA-Factory — sharegpt with function_call + dataset_info.json";
+            case AXOLOTL -> "Axolotl — chat_template, train flag per message + config";
+            case HARBOR_TRACES -> "Harbor traces — one row per agent step";
+            case TERMINAL_CORPUS -> "Terminal-Corpus — configs by difficulty and domain";
         };
     }
 

@@ -41,12 +41,17 @@ public final class ParquetRowWriter implements AutoCloseable {
     private final ParquetWriter<JsonNode> writer;
 
     public ParquetRowWriter(Path file, List<Column> columns) throws IOException {
+        this(file, columns, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    public ParquetRowWriter(Path file, List<Column> columns, int rowGroupBytes) throws IOException {
         MessageType schema = schema(columns);
         writer = new Builder(new NioOutputFile(file), schema, columns)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(true)
+                .withRowGroupSize(rowGroupBytes)
                 .withValidation(false)
                 .withConf(new Configuration())
                 .build();

@@ -1,0 +1,123 @@
+package org.termcurator.core.curate.trainer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces secrets in exported text by {@code [REDACTED:kind]} and counts them by kind: API keys
+ * and tokens of well-known shapes (OpenAI, Anthropic, AWS, GitHub, Google, Slack, Hugging Face,
+ * Stripe, JWTs, private key blocks), credentials in URLs, the value after
+ * {@code Authorization:}, passwords after {@code PASSWORD=} (or {@code :}), and high-entropy
+ * values after names such as {@code API_KEY=}, {@code TOKEN=}, {@code SECRET=}. Variable
+ * references ({@code $TOKEN}, <code>${TOKEN}</code>) and low-entropy values (placeholders, words)
+ * are left alone. Not thread-safe: one redactor per writer.
+ */
+public final class Redactor {
+
+    private record Rule(String kind, Pattern pattern, int group) {
+    }
+
+    private static final List<Rule> SHAPES = List.of(
+            new Rule("private-key", Pattern.compile(
+                    "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"), 0),
+            new Rule("api-key", Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"), 0),
+            new Rule("aws-key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0),
+            new Rule("github-token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"), 0),
+            new Rule("google-key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0),
+            new Rule("slack-token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
+            new Rule("hf-token", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), 0),
+            new Rule("stripe-key", Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), 0),
+            new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"), 0),
+            new Rule("authorization", Pattern.compile(
+                    "(?i)\\bauthorization\\s*[:=]\\s*(?:(?:bearer|basic|token)\\s+)?([^\\s\"',;]{6,})"), 1),
+            new Rule("url-password", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]{3,})@"), 1));
+
+    /** NAME=value or NAME: value where the name says it holds a secret. */
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)"
+                    + "[A-Z0-9_]*)[\"']?\\s*[=:]\\s*[\"']?([^\\s\"',;]+)");
+
+    private static final String PREFIX = "[REDACTED:";
+
+    private final Map<String, Integer> counts = new TreeMap<>();
+
+    /** Redactions so far, by kind (sorted). */
+    public Map<String, Integer> counts() {
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    public int total() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String result = text;
+        for (Rule rule : SHAPES) {
+            result = replace(result, rule.pattern(), rule.group(), rule.kind());
+        }
+        return replace(result, ASSIGNMENT, 2, null);
+    }
+
+    private String replace(String text, Pattern pattern, int group, String kind) {
+        Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            int start = matcher.start(group);
+            int end = matcher.end(group);
+            String value = matcher.group(group);
+            String found = kind != null ? kind : assignmentKind(matcher.group(1), value);
+            if (found == null || value.startsWith(PREFIX) || isInsideRedaction(text, start)) {
+                continue;
+            }
+            out.append(text, last, start).append(PREFIX).append(found).append(']');
+            last = end;
+            counts.merge(found, 1, Integer::sum);
+        } while (matcher.find());
+        if (last == 0) {
+            return text;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean isInsideRedaction(String text, int at) {
+        int open = text.lastIndexOf(PREFIX, at);
+        return open >= 0 && text.indexOf(']', open) >= at;
+    }
+
+    /** The kind of a NAME=value secret, or null when the value is a reference, a placeholder or a word. */
+    private static String assignmentKind(String name, String value) {
+        if (value.startsWith("$") || value.startsWith("%") || value.startsWith("<") || value.startsWith("{")) {
+            return null;
+        }
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        boolean password = upper.contains("PASS") || upper.contains("PWD");
+        if (password) {
+            return value.length() >= 4 && !value.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X')
+                    ? "password" : null;
+        }
+        return value.length() >= 12 && entropy(value) >= 3.0 ? "secret" : null;
+    }
+
+    /** Shannon entropy in bits per character. */
+    static double entropy(String value) {
+        Map<Integer, Integer> frequencies = new java.util.HashMap<>();
+        value.codePoints().forEach(c -> frequencies.merge(c, 1, Integer::sum));
+        double length = value.codePointCount(0, value.length());
+        double bits = 0;
+        for (int count : frequencies.values()) {
+            double p = count / length;
+            bits -= p * Math.log(p) / Math.log(2);
+        }
+        return bits;
+    }
+}
