@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.termcurator.core.curate.trainer.ModelTokenizer;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 
@@ -145,8 +146,23 @@ public final class CurationPipeline {
     public synchronized ExportResult export(CurationSettings settings, String presetName, ExportFormat format,
                                             ExportOptions options, Path outDir, JobContext job)
             throws SQLException, IOException {
-        Selection selection = select(settings, job);
-        return new ExportRun(db, selection).export(presetName, format, options, outDir, job);
+        if (options == null || options.tokenizer() == null || !format.isTarget()) {
+            return new ExportRun(db, select(settings, job)).export(presetName, format, options, outDir, job, null);
+        }
+        try (ModelTokenizer tokenizer = ModelTokenizer.open(Path.of(options.tokenizer()))) {
+            Selection selection = select(settings, job, modelTokens(settings, options, tokenizer, job));
+            return new ExportRun(db, selection).export(presetName, format, options, outDir, job, tokenizer);
+        }
+    }
+
+    /** Model-counted lengths for the length filter, when the settings have one. */
+    private int[] modelTokens(CurationSettings settings, ExportOptions options, ModelTokenizer tokenizer, JobContext job)
+            throws SQLException {
+        if (settings.tokens().min() == null && settings.tokens().max() == null) {
+            return null;
+        }
+        return ModelLengths.count(db, features(settings.tokens().encoding(), job), settings, options.shape(), tokenizer,
+                job);
     }
 
     /** Forgets every cached feature, e.g. after trajectories were imported; the next preview reads the project again. */
@@ -168,9 +184,14 @@ public final class CurationPipeline {
     }
 
     private Selection select(CurationSettings settings, JobContext job) throws SQLException, IOException {
+        return select(settings, job, null);
+    }
+
+    private Selection select(CurationSettings settings, JobContext job, int[] modelTokens)
+            throws SQLException, IOException {
         SampleFeatures f = features(settings.tokens().encoding(), job);
         return Selection.run(f, settings, new Selection.Inputs(denyHits(f, settings, job),
-                contaminated(f, settings), instructionClusters(f, settings), commandClusters(f, settings)));
+                contaminated(f, settings), instructionClusters(f, settings), commandClusters(f, settings), modelTokens));
     }
 
     private SampleFeatures features(String encoding, JobContext job) throws SQLException {

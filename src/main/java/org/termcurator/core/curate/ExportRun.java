@@ -64,12 +64,12 @@ final class ExportRun {
 
     ExportResult export(String presetName, ExportFormat format, Path outDir, JobContext job)
             throws SQLException, IOException {
-        return export(presetName, format, null, outDir, job);
+        return export(presetName, format, null, outDir, job, null);
     }
 
     /** @param options how a trainer target writes its files; null for the defaults of the format */
-    ExportResult export(String presetName, ExportFormat format, ExportOptions options, Path outDir, JobContext job)
-            throws SQLException, IOException {
+    ExportResult export(String presetName, ExportFormat format, ExportOptions options, Path outDir, JobContext job,
+                        org.termcurator.core.curate.trainer.ModelTokenizer tokenizer) throws SQLException, IOException {
         ExportOptions writing = options != null ? options : ExportOptions.forTarget(format);
         Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
         Path staging = Files.createTempDirectory(out, ".curator-export-");
@@ -81,7 +81,7 @@ final class ExportRun {
             if (format == ExportFormat.HARBOR) {
                 written.addAll(harbor(staging, job));
             } else if (format.isTarget()) {
-                try (Lengths lengths = Lengths.of(writing, settings())) {
+                try (Lengths lengths = Lengths.of(settings(), tokenizer)) {
                     totals = new TargetExport(db, selection, format, writing, lengths).write(staging, train, validation,
                             this, job);
                     written.addAll(targetFiles(staging, format, writing, totals, presetName, lengths.describe()));

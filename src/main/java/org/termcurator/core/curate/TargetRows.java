@@ -157,6 +157,11 @@ final class TargetRows {
         }
     }
 
+    /** OpenAI-style messages of a sample, as TRL rows write them and chat templates read them. */
+    static ArrayNode openAiMessages(List<TrainMessage> messages) {
+        return openAi(messages, false);
+    }
+
     private static ArrayNode openAi(List<TrainMessage> messages, boolean train) {
         ArrayNode array = JSON.createArrayNode();
         for (TrainMessage message : messages) {

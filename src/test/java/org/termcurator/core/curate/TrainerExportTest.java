@@ -245,6 +245,48 @@ class TrainerExportTest extends ProjectTestSupport {
         assertThat(easy.getFirst().get("agent").asText()).isEqualTo("terminus-2");
     }
 
+    /**
+     * Two conversations of the Qwen3 fixtures imported as Terminal-Corpus rows; the reference
+     * tokenizer counts their renderings as 201 and 333 tokens (token-counts.json).
+     */
+    @Test
+    void theLengthFilterWithAModelFolderDropsExactlyTheSamplesTheReferenceCountsOverTheLimit() throws Exception {
+        Path qwen3 = Path.of("src/test/resources/org/termcurator/core/curate/trainer/qwen3").toAbsolutePath();
+        JsonNode cases = JSON.readTree(qwen3.resolve("conversations.json").toFile());
+        JsonNode counts = JSON.readTree(qwen3.resolve("token-counts.json").toFile());
+        assertThat(counts.get(0).asInt()).isEqualTo(201);
+        assertThat(counts.get(4).asInt()).isEqualTo(333);
+        StringBuilder rows = new StringBuilder();
+        for (int i : new int[] {0, 4}) {
+            ObjectNode row = JSON.createObjectNode();
+            row.set("conversations", cases.get(i).get("messages"));
+            row.put("task", "case-" + i);
+            rows.append(JSON.writeValueAsString(row)).append('\n');
+        }
+        Path file = dir.resolve("qwen3-rows.jsonl");
+        Files.writeString(file, rows);
+        assertThat(new org.termcurator.core.trajectories.RunImporter(db).importPaths(List.of(file),
+                JobContext.unobserved()).errors()).isEmpty();
+        ExportOptions options = jsonl(ExportFormat.TRL).withShape(new org.termcurator.core.curate.trainer.Shape(
+                org.termcurator.core.curate.trainer.Shape.ToolStyle.TEXT, null, null)).withTokenizer(qwen3.toString());
+
+        for (int max : new int[] {201, 332, 333}) {
+            CurationSettings settings = CurationSettings.defaults().withTokens(
+                    new CurationSettings.TokenLimit(null, max, null, null));
+            Path out = dir.resolve("len-" + max);
+            ExportResult result = new CurationPipeline(db).export(settings, null, ExportFormat.TRL, options, out,
+                    JobContext.unobserved());
+            List<String> tasks = new ArrayList<>();
+            for (JsonNode row : jsonlRows(out.resolve("data/train/train-00000-of-00001.jsonl"))) {
+                tasks.add(row.get("messages").size() == 4 ? "case-0" : "case-4");
+            }
+            assertThat(tasks).as("max " + max).containsExactlyInAnyOrderElementsOf(
+                    max < 333 ? List.of("case-0") : List.of("case-0", "case-4"));
+            assertThat(result.dropped().get("tokens")).isEqualTo(max < 333 ? 1 : 0);
+            assertThat(Files.readString(out.resolve("README.md"))).contains("counted with the tokenizer of qwen3");
+        }
+    }
+
     @Test
     void dataFilesOverTheSizeLimitSplitIntoNamedShards() throws Exception {
         project();

@@ -24,7 +24,7 @@ class ChatTemplateTest {
         ChatTemplate template = ChatTemplate.fromModelFolder(QWEN3);
         JsonNode cases = JSON.readTree(QWEN3.resolve("conversations.json").toFile());
         JsonNode expected = JSON.readTree(QWEN3.resolve("rendered.json").toFile());
-        assertThat(cases.size()).isEqualTo(expected.size()).isEqualTo(4);
+        assertThat(cases.size()).isEqualTo(expected.size()).isEqualTo(5);
         for (int i = 0; i < cases.size(); i++) {
             JsonNode conversation = cases.get(i);
             Map<String, Object> kwargs = new HashMap<>();
