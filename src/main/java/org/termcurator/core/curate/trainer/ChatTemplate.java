@@ -6,7 +6,7 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
-import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
@@ -34,6 +34,8 @@ public final class ChatTemplate {
     private final String bosToken;
     private final String eosToken;
     private final Jinjava jinjava;
+    /** The template parsed once per thread (a parsed tree is not shared between renders running at once). */
+    private final ThreadLocal<Node> parsed;
 
     public ChatTemplate(String source, String bosToken, String eosToken) {
         this.source = pythonSlices(source);
@@ -46,6 +48,7 @@ public final class ChatTemplate {
                         .withKeepNullableLoopValues(true).build())
                 .build());
         jinjava.getGlobalContext().registerFilter(new PythonJsonFilter());
+        parsed = ThreadLocal.withInitial(() -> jinjava.newInterpreter().parse(this.source));
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception",
                 ChatTemplate.class, "raiseException", String.class));
     }
@@ -184,14 +187,22 @@ public final class ChatTemplate {
         context.put("bos_token", bosToken);
         context.put("eos_token", eosToken);
         context.putAll(kwargs);
-        RenderResult result = jinjava.renderForResult(source, context);
-        List<TemplateError> fatal = result.getErrors().stream()
+        JinjavaInterpreter interpreter = jinjava.newInterpreter();
+        interpreter.getContext().putAll(context);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        String output;
+        try {
+            output = interpreter.render(parsed.get(), true);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        List<TemplateError> fatal = interpreter.getErrors().stream()
                 .filter(error -> error.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
             throw new IllegalArgumentException("the chat template failed: " + fatal.getFirst().getMessage()
                     + (fatal.getFirst().getLineno() > 0 ? " (template line " + fatal.getFirst().getLineno() + ")" : ""));
         }
-        return result.getOutput();
+        return output;
     }
 
     /** JSON as the plain maps, lists and values a template sees. */

@@ -17,28 +17,47 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    private record Rule(String kind, Pattern pattern, int group) {
+    /** A pattern is only run on text that holds one of its hints (plain substrings, found fast). */
+    private record Rule(String kind, Pattern pattern, int group, List<String> hints) {
+        boolean mayMatch(String text) {
+            for (String hint : hints) {
+                if (text.contains(hint)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Rule> SHAPES = List.of(
             new Rule("private-key", Pattern.compile(
-                    "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"), 0),
-            new Rule("api-key", Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"), 0),
-            new Rule("aws-key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0),
-            new Rule("github-token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"), 0),
-            new Rule("google-key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0),
-            new Rule("slack-token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0),
-            new Rule("hf-token", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), 0),
-            new Rule("stripe-key", Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), 0),
-            new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"), 0),
+                    "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z ]*PRIVATE KEY-----"), 0,
+                    List.of("PRIVATE KEY-----")),
+            new Rule("api-key", Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"), 0, List.of("sk-")),
+            new Rule("aws-key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0, List.of("AKIA", "ASIA")),
+            new Rule("github-token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"), 0,
+                    List.of("gh", "github_pat_")),
+            new Rule("google-key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0, List.of("AIza")),
+            new Rule("slack-token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0, List.of("xox")),
+            new Rule("hf-token", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), 0, List.of("hf_")),
+            new Rule("stripe-key", Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), 0,
+                    List.of("k_live_", "k_test_")),
+            new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"), 0,
+                    List.of("eyJ")),
             new Rule("authorization", Pattern.compile(
-                    "(?i)\\bauthorization\\s*[:=]\\s*(?:(?:bearer|basic|token)\\s+)?([^\\s\"',;]{6,})"), 1),
-            new Rule("url-password", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]{3,})@"), 1));
+                    "(?i)\\bauthorization\\s*[:=]\\s*(?:(?:bearer|basic|token)\\s+)?([^\\s\"',;]{6,})"), 1,
+                    List.of("uthorization", "UTHORIZATION")),
+            new Rule("url-password", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]{3,})@"), 1,
+                    List.of("://")));
 
-    /** NAME=value or NAME: value where the name says it holds a secret. */
+    /**
+     * NAME=value or NAME: value where the name says it holds a secret; the name is matched from its
+     * keyword on (group 1 is the keyword and what follows it, group 2 the value).
+     */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)"
-                    + "[A-Z0-9_]*)[\"']?\\s*[=:]\\s*[\"']?([^\\s\"',;]+)");
+            "(?i)((?:PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)"
+                    + "[A-Z0-9_]*)[\"']?[ \\t]*[=:][ \\t]*[\"']?([^\\s\"',;]+)");
+
 
     private static final String PREFIX = "[REDACTED:";
 
@@ -59,10 +78,48 @@ public final class Redactor {
         }
         String result = text;
         for (Rule rule : SHAPES) {
-            result = replace(result, rule.pattern(), rule.group(), rule.kind());
+            if (rule.mayMatch(result)) {
+                result = replace(result, rule.pattern(), rule.group(), rule.kind());
+            }
         }
-        return replace(result, ASSIGNMENT, 2, null);
+        return assignments(result);
     }
+
+    /**
+     * NAME=value secrets: the full pattern is tried only where a keyword starts (found by one
+     * cheap scan), not at every position of the text.
+     */
+    private String assignments(String text) {
+        Matcher keywords = KEYWORDS.matcher(text);
+        Matcher assignment = ASSIGNMENT.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        int from = 0;
+        while (from < text.length() && keywords.find(from)) {
+            int start = keywords.start();
+            assignment.region(start, text.length());
+            if (!assignment.lookingAt()) {
+                from = keywords.end();
+                continue;
+            }
+            String value = assignment.group(2);
+            String found = assignmentKind(assignment.group(1), value);
+            from = assignment.end();
+            if (found == null || value.startsWith(PREFIX) || assignment.start(2) < last) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, last, assignment.start(2)).append(PREFIX).append(found).append(']');
+            last = assignment.end(2);
+            counts.merge(found, 1, Integer::sum);
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static final Pattern KEYWORDS = Pattern.compile(
+            "(?i)pass|pwd|secret|token|api_?key|access_?key|private_?key|credential");
 
     private String replace(String text, Pattern pattern, int group, String kind) {
         Matcher matcher = pattern.matcher(text);
