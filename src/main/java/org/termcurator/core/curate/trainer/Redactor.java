@@ -17,8 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
 
-    /** A pattern is only run on text that holds one of its hints (plain substrings, found fast). */
-    private record Rule(String kind, Pattern pattern, int group, List<String> hints) {
+    /**
+     * A pattern is tried only where one of its hints (plain substrings, found fast) occurs: a
+     * match starts {@code offset} characters before its hint, except for rules with offset -1,
+     * which search the whole text once a hint is present.
+     */
+    private record Rule(String kind, Pattern pattern, int group, List<String> hints, int offset) {
+        Rule(String kind, Pattern pattern, int group, List<String> hints) {
+            this(kind, pattern, group, hints, 0);
+        }
+
         boolean mayMatch(String text) {
             for (String hint : hints) {
                 if (text.contains(hint)) {
@@ -26,6 +34,19 @@ public final class Redactor {
                 }
             }
             return false;
+        }
+
+        /** Where matches may start, ascending. */
+        int[] starts(String text) {
+            java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+            for (String hint : hints) {
+                for (int at = text.indexOf(hint); at >= 0; at = text.indexOf(hint, at + 1)) {
+                    if (at - offset >= 0) {
+                        starts.add(at - offset);
+                    }
+                }
+            }
+            return starts.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -36,19 +57,19 @@ public final class Redactor {
             new Rule("api-key", Pattern.compile("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,}"), 0, List.of("sk-")),
             new Rule("aws-key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0, List.of("AKIA", "ASIA")),
             new Rule("github-token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"), 0,
-                    List.of("gh", "github_pat_")),
+                    List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
             new Rule("google-key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), 0, List.of("AIza")),
             new Rule("slack-token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), 0, List.of("xox")),
             new Rule("hf-token", Pattern.compile("\\bhf_[A-Za-z0-9]{30,}"), 0, List.of("hf_")),
             new Rule("stripe-key", Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), 0,
-                    List.of("k_live_", "k_test_")),
+                    List.of("k_live_", "k_test_"), 1),
             new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}"), 0,
                     List.of("eyJ")),
             new Rule("authorization", Pattern.compile(
                     "(?i)\\bauthorization\\s*[:=]\\s*(?:(?:bearer|basic|token)\\s+)?([^\\s\"',;]{6,})"), 1,
-                    List.of("uthorization", "UTHORIZATION")),
+                    List.of("uthorization", "UTHORIZATION"), 1),
             new Rule("url-password", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:([^\\s@/]{3,})@"), 1,
-                    List.of("://")));
+                    List.of("://"), -1));
 
     /**
      * NAME=value or NAME: value where the name says it holds a secret; the name is matched from its
@@ -79,10 +100,34 @@ public final class Redactor {
         String result = text;
         for (Rule rule : SHAPES) {
             if (rule.mayMatch(result)) {
-                result = replace(result, rule.pattern(), rule.group(), rule.kind());
+                result = rule.offset() < 0 ? replace(result, rule.pattern(), rule.group(), rule.kind())
+                        : anchored(result, rule);
             }
         }
         return assignments(result);
+    }
+
+    /** Replaces the rule's matches that start at its hints' positions. */
+    private String anchored(String text, Rule rule) {
+        Matcher matcher = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = null;
+        int last = 0;
+        for (int start : rule.starts(text)) {
+            if (start < last) {
+                continue;
+            }
+            matcher.region(start, text.length());
+            if (!matcher.lookingAt() || isInsideRedaction(text, matcher.start(rule.group()))) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, last, matcher.start(rule.group())).append(PREFIX).append(rule.kind()).append(']');
+            last = matcher.end(rule.group());
+            counts.merge(rule.kind(), 1, Integer::sum);
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
     /**
@@ -90,16 +135,15 @@ public final class Redactor {
      * cheap scan), not at every position of the text.
      */
     private String assignments(String text) {
-        Matcher keywords = KEYWORDS.matcher(text);
         Matcher assignment = ASSIGNMENT.matcher(text);
         StringBuilder out = null;
         int last = 0;
         int from = 0;
-        while (from < text.length() && keywords.find(from)) {
-            int start = keywords.start();
+        int start;
+        while ((start = keyword(text, from)) >= 0) {
             assignment.region(start, text.length());
             if (!assignment.lookingAt()) {
-                from = keywords.end();
+                from = start + 1;
                 continue;
             }
             String value = assignment.group(2);
@@ -118,8 +162,24 @@ public final class Redactor {
         return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
-    private static final Pattern KEYWORDS = Pattern.compile(
-            "(?i)pass|pwd|secret|token|api_?key|access_?key|private_?key|credential");
+    private static final String[] KEYWORDS = {"pass", "pwd", "secret", "token", "apikey", "api_key", "accesskey",
+            "access_key", "privatekey", "private_key", "credential"};
+
+    /** The next index from {@code from} where a keyword starts, in any case, or -1. */
+    private static int keyword(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c != 'p' && c != 's' && c != 't' && c != 'a' && c != 'c') {
+                continue;
+            }
+            for (String keyword : KEYWORDS) {
+                if (keyword.charAt(0) == c && text.regionMatches(true, i, keyword, 0, keyword.length())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
 
     private String replace(String text, Pattern pattern, int group, String kind) {
         Matcher matcher = pattern.matcher(text);
