@@ -2,8 +2,6 @@ package org.termcurator.core.curate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.curate.trainer.Column;
 import org.termcurator.core.curate.trainer.ShardedRows;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The text files of a trainer export's dataset folder: the README.md card (YAML front matter with
@@ -26,11 +25,7 @@ final class DatasetCard {
     static final String DATASET_INFO = "dataset_info.json";
     static final String AXOLOTL_CONFIG = "axolotl.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+    private static final ObjectMapper YAML = Mappers.editableYaml();
 
     private DatasetCard() {
     }

@@ -12,7 +12,9 @@ import org.termcurator.core.curate.trainer.ToolCall;
 import org.termcurator.core.curate.trainer.TrainMessage;
 import org.termcurator.core.curate.trainer.TrainSample;
 import org.termcurator.core.terminus.TerminalCommand;
-import org.termcurator.core.terminus.TerminusResponse;
+import org.termcurator.core.terminus.TerminusCodec;
+import org.termcurator.core.terminus.TerminusTurn;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Turns a cleaned conversation into a {@link TrainSample}: each kept assistant turn with its
@@ -23,7 +25,7 @@ import org.termcurator.core.terminus.TerminusResponse;
  */
 final class SampleShaper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private SampleShaper() {
     }
@@ -100,7 +102,7 @@ final class SampleShaper {
 
     /** The answer's prose: Terminus analysis and plan, or the message as it is. */
     private static String text(Conversation.Turn turn) {
-        TerminusResponse response = turn.message().contains("{") ? TerminusResponse.parse(turn.message()) : null;
+        TerminusTurn response = TerminusCodec.lenient(turn.message());
         if (response == null || !response.ok()) {
             return turn.message();
         }
@@ -132,7 +134,7 @@ final class SampleShaper {
         if (turn.bad()) {
             return calls;
         }
-        TerminusResponse response = turn.message().contains("{") ? TerminusResponse.parse(turn.message()) : null;
+        TerminusTurn response = TerminusCodec.lenient(turn.message());
         if (response == null || !response.ok()) {
             return calls;
         }
@@ -144,7 +146,7 @@ final class SampleShaper {
             }
             calls.add(new ToolCall(id(index, calls.size()), TerminusTools.BASH_COMMAND, arguments));
         }
-        if (response.taskComplete() || turn.marksComplete()) {
+        if (response.complete() || turn.marksComplete()) {
             calls.add(new ToolCall(id(index, calls.size()), TerminusTools.MARK_TASK_COMPLETE, JSON.createObjectNode()));
         }
         return calls;

@@ -11,6 +11,7 @@ import org.termcurator.core.curate.trainer.Shape;
 import org.termcurator.core.curate.trainer.ToolCall;
 import org.termcurator.core.curate.trainer.TrainMessage;
 import org.termcurator.core.curate.trainer.TrainSample;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The rows a trainer target writes for one shaped sample, as JSON objects in the target's field
@@ -19,7 +20,7 @@ import org.termcurator.core.curate.trainer.TrainSample;
  */
 final class TargetRows {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     /** What a row says beside its conversation. */
     record Meta(RowWriter.CorpusColumns columns, String result, String instruction) {

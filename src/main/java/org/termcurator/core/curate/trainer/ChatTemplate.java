@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 
 /**
  * A model's chat template (the Jinja {@code chat_template} of its tokenizer_config.json, or a
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class ChatTemplate {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final String source;
     private final String bosToken;

@@ -27,6 +27,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Writes JSON rows into one Parquet file (zstd) by a {@link Column} schema, with lists in the
@@ -36,7 +37,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class ParquetRowWriter implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final ParquetWriter<JsonNode> writer;
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Writes the rows of one split of one config as data files of a Hugging Face dataset folder:
@@ -23,7 +24,7 @@ public final class ShardedRows implements AutoCloseable {
     public record Shard(String path, int rows, long bytes) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     /** Parquet row groups kept small so that many open writers stay within a modest heap. */
     static final int ROW_GROUP_BYTES = 16 * 1024 * 1024;
 

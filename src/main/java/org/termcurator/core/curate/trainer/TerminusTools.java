@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The terminal tools of a Terminus agent as OpenAI-style function schemas: {@code bash_command}
@@ -16,7 +17,7 @@ public final class TerminusTools {
     public static final String BASH_COMMAND = "bash_command";
     public static final String MARK_TASK_COMPLETE = "mark_task_complete";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final String DEFINITIONS = """
             [{"type":"function","function":{"name":"bash_command","description":"Send keystrokes to the terminal \
             (tmux key names such as C-c allowed; end with a newline to press Enter), then wait before reading the \
