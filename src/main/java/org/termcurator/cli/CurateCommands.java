@@ -14,9 +14,11 @@ import java.util.Map;
 import org.termcurator.core.curate.CurationPipeline;
 import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.ExportFormat;
+import org.termcurator.core.curate.ExportOptions;
 import org.termcurator.core.curate.ExportResult;
 import org.termcurator.core.curate.PresetStore;
 import org.termcurator.core.curate.ProjectStats;
+import org.termcurator.core.curate.trainer.Shape;
 import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectAccess;
 import picocli.CommandLine.ArgGroup;
@@ -69,8 +71,9 @@ final class CurateCommands {
     }
 
     @Command(name = "export", description = "Export the samples a preset (or settings file) keeps: JSONL messages, "
-            + "ShareGPT, Terminal-Corpus rows or Harbor task folders, with a manifest. Without a preset or settings: "
-            + "every sample that has a conversation, no curriculum.")
+            + "ShareGPT, Terminal-Corpus rows or Harbor task folders (--format), or a Hugging Face dataset folder "
+            + "for a trainer (--target), with a manifest. Without a preset or settings: every sample that has a "
+            + "conversation, no curriculum.")
     static final class Export extends ProjectSubcommand {
 
         static final class Source {
@@ -84,9 +87,55 @@ final class CurateCommands {
         @ArgGroup(exclusive = true)
         Source source;
 
-        @Option(names = "--format", required = true, paramLabel = "FORMAT",
-                description = "messages, sharegpt, corpus or harbor.")
-        String format;
+        static final class What {
+            @Option(names = "--format", paramLabel = "FORMAT", description = "messages, sharegpt, corpus or harbor "
+                    + "(or a target's name).")
+            String format;
+
+            @Option(names = "--target", paramLabel = "TARGET", description = "trl, nemo-rl, llama-factory, axolotl, "
+                    + "harbor-traces or terminal-corpus: a Hugging Face dataset folder in the shape that trainer loads.")
+            String target;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        What what;
+
+        @Option(names = "--file-format", paramLabel = "jsonl|parquet", description = "Data files of a target "
+                + "(default parquet, zstd).")
+        String fileFormat;
+
+        @Option(names = "--tokenizer", paramLabel = "MODEL_DIR", description = "A model folder with tokenizer.json "
+                + "and tokenizer_config.json: the length filter and token counts use the text its chat template renders.")
+        Path tokenizer;
+
+        @Option(names = "--tools", paramLabel = "text|tool-calls", description = "The agent's commands as its own "
+                + "answer text or as structured tool calls (default: the target's usual shape).")
+        String tools;
+
+        @Option(names = "--reasoning", paramLabel = "field|think-tags|drop", description = "Reasoning as "
+                + "reasoning_content, inline <think> tags, or left out (default: the target's usual shape).")
+        String reasoning;
+
+        @Option(names = "--last-reasoning-only", description = "Drop the reasoning of every assistant turn but the "
+                + "last of a row.")
+        boolean lastReasoningOnly;
+
+        @Option(names = "--unflagged", paramLabel = "cut|split", description = "For targets without a per-turn "
+                + "train flag: cut a sample after its last trained turn (default), or one row per trained turn.")
+        String unflagged;
+
+        @Option(names = "--no-redact", description = "Keep API keys, tokens and passwords (redacted by default).")
+        boolean noRedact;
+
+        @Option(names = "--shard-mb", paramLabel = "MB", description = "Start a new data file past this size "
+                + "(default 512).")
+        Long shardMb;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The dataset's name (card, dataset_info.json).")
+        String name;
+
+        @Option(names = "--license", paramLabel = "ID", description = "The card's license id (default other).")
+        String license;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
         Path out;
@@ -101,19 +150,30 @@ final class CurateCommands {
         @Override
         public Integer call() throws Exception {
             ExportFormat exportFormat;
+            String option = what.target != null ? "--target" : "--format";
             try {
-                exportFormat = ExportFormat.fromKey(format);
+                exportFormat = ExportFormat.fromKey(what.target != null ? what.target : what.format);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
             }
+            if (what.target != null && !exportFormat.isTarget()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target: '" + what.target
+                        + "' is a plain format; use --format " + what.target);
+            }
+            ExportOptions options = options(exportFormat);
             try (ProjectDb db = openProject()) {
                 String presetName = source == null || source.preset == null ? null : source.preset;
                 CurationSettings settings = settings(db);
                 if (seed != null) {
                     settings = settings.withSeed(seed);
                 }
-                ExportResult result = new CurationPipeline(db).export(settings, presetName, exportFormat, out,
-                        new StderrProgress(cli().err()));
+                ExportResult result;
+                try {
+                    result = new CurationPipeline(db).export(settings, presetName, exportFormat, options, out,
+                            new StderrProgress(cli().err()));
+                } catch (IllegalArgumentException e) {
+                    throw new CliFailure(e.getMessage());
+                }
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("exported", result.exported());
                 json.put("train", result.train());
@@ -136,6 +196,66 @@ final class CurateCommands {
                 print(json, text.toString());
                 return ExitCodes.OK;
             }
+        }
+
+        private ExportOptions options(ExportFormat format) {
+            ExportOptions options = ExportOptions.forTarget(format);
+            try {
+                if (fileFormat != null) {
+                    options = options.withFileFormat(ExportOptions.FileFormat.fromKey(fileFormat));
+                }
+                Shape shape = options.shape();
+                if (tools != null || reasoning != null || lastReasoningOnly) {
+                    options = options.withShape(new Shape(tools == null ? shape.tools() : enumOf(Shape.ToolStyle.class,
+                            tools, "--tools"), reasoning == null ? shape.reasoning()
+                            : enumOf(Shape.ReasoningStyle.class, reasoning, "--reasoning"), !lastReasoningOnly));
+                }
+                if (unflagged != null) {
+                    options = options.withUnflagged(enumOf(ExportOptions.Unflagged.class, unflagged, "--unflagged"));
+                }
+                if (noRedact) {
+                    options = options.withRedact(false);
+                }
+                if (shardMb != null) {
+                    if (shardMb < 1) {
+                        throw new IllegalArgumentException("--shard-mb: must be 1 or more");
+                    }
+                    options = options.withShardBytes(shardMb * 1024 * 1024);
+                }
+                if (name != null) {
+                    options = options.withName(name);
+                }
+                if (license != null) {
+                    options = options.withLicense(license);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (tokenizer != null) {
+                if (!Files.isRegularFile(tokenizer.resolve("tokenizer.json"))) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tokenizer: "
+                            + tokenizer.resolve("tokenizer.json") + ": no such file");
+                }
+                if (!format.isTarget()) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--tokenizer: only with --target (a dataset folder for a trainer)");
+                }
+                options = options.withTokenizer(tokenizer.toAbsolutePath().toString());
+            }
+            return options;
+        }
+
+        /** An option's value as the enum constant whose JSON name or constant name it is. */
+        private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String option) {
+            for (E constant : type.getEnumConstants()) {
+                String key = constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+                if (key.equals(value.toLowerCase(Locale.ROOT))) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException(option + ": unknown value '" + value + "' ("
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()) + ")");
         }
 
         private CurationSettings settings(ProjectDb db) throws SQLException {

@@ -130,7 +130,7 @@ public final class CurationBench {
         return value;
     }
 
-    private static double seconds(long start) {
+    static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -144,7 +144,7 @@ public final class CurationBench {
     }
 
     /** The project, written in batches of 1,000 trajectories per transaction. */
-    private static void generate(Path file, int trajectories, int turns, int outputChars) throws Exception {
+    static void generate(Path file, int trajectories, int turns, int outputChars) throws Exception {
         Random random = new Random(42);
         int tasks = Math.max(1, trajectories / 20);
         String now = Instant.parse("2026-11-21T00:00:00Z").toString();
@@ -253,7 +253,7 @@ public final class CurationBench {
     }
 
     /** Samples the used heap every 5 ms. */
-    private static final class HeapSampler {
+    static final class HeapSampler {
         private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         private final AtomicLong peak = new AtomicLong();
         private volatile boolean running = true;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,49 @@ class CurateCliTest {
         assertThat(missingPreset.json().get("error").asText()).contains("no preset named 'nope'");
         assertThat(unknownFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknownFormat.json().get("error").asText()).contains("unknown export format 'csv'");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void exportTargetWritesAParquetDatasetFolderWithTheCardAndTheSameBytesTwice() throws Exception {
+        Path qwen3 = Path.of("src/test/resources/org/termcurator/core/curate/trainer/qwen3").toAbsolutePath();
+        CliRun first = CliRun.of("export", "--project", project, "--target", "trl", "--file-format", "parquet",
+                "--tokenizer", qwen3.toString(), "--out", dir.resolve("trl1").toString(), "--seed", "5", "--json");
+        CliRun second = CliRun.of("export", "--project", project, "--target", "trl", "--file-format", "parquet",
+                "--tokenizer", qwen3.toString(), "--out", dir.resolve("trl2").toString(), "--seed", "5", "--json");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.json().get("files")).extracting(JsonNode::asText)
+                .contains(dir.resolve("trl1/data/train/train-00000-of-00001.parquet").toAbsolutePath().toString(),
+                        dir.resolve("trl1/README.md").toAbsolutePath().toString());
+        for (String file : List.of("data/train/train-00000-of-00001.parquet", "README.md")) {
+            assertThat(Files.readAllBytes(dir.resolve("trl2").resolve(file)))
+                    .isEqualTo(Files.readAllBytes(dir.resolve("trl1").resolve(file)));
+        }
+        assertThat(Files.readString(dir.resolve("trl1/README.md"))).contains("counted with the tokenizer of qwen3");
+        JsonNode manifest = JSON.readTree(dir.resolve("trl1/manifest.json").toFile());
+        assertThat(manifest.get("format").asText()).isEqualTo("trl");
+        assertThat(manifest.get("options").get("fileFormat").asText()).isEqualTo("parquet");
+    }
+
+    @Test
+    void aPlainFormatAsTargetAMissingTokenizerAndAnUnknownFileFormatAreUsageErrors() throws Exception {
+        CliRun plain = CliRun.of("export", "--project", project, "--target", "sharegpt", "--out",
+                dir.resolve("a").toString(), "--json");
+        CliRun noTokenizer = CliRun.of("export", "--project", project, "--target", "axolotl", "--tokenizer",
+                dir.toString(), "--out", dir.resolve("b").toString(), "--json");
+        CliRun fileFormat = CliRun.of("export", "--project", project, "--target", "axolotl", "--file-format", "csv",
+                "--out", dir.resolve("c").toString(), "--json");
+        CliRun both = CliRun.of("export", "--project", project, "--target", "trl", "--format", "messages", "--out",
+                dir.resolve("d").toString(), "--json");
+
+        assertThat(plain.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(plain.json().get("error").asText()).contains("use --format sharegpt");
+        assertThat(noTokenizer.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTokenizer.json().get("error").asText()).contains(dir.resolve("tokenizer.json").toString());
+        assertThat(fileFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fileFormat.json().get("error").asText()).contains("unknown file format 'csv'");
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(dir.resolve("a")).doesNotExist();
     }

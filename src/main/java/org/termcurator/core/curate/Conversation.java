@@ -14,9 +14,25 @@ public record Conversation(List<ChatMessage> prefix, List<Turn> turns) {
     public static final byte BAD = 1;
     /** Turn flag: the answer was empty. */
     public static final byte EMPTY = 2;
+    /** Turn flag: the answer did not parse (the harness said so, or the import found it). */
+    public static final byte PARSE_ERROR = 4;
+    /** Turn flag: the harness answered the turn with an error message. */
+    public static final byte HARNESS_ERROR = 8;
+    /** Turn flag: the same commands as the turn before, sent again. */
+    public static final byte REPEATED = 16;
+    /** Turn flag: a command of the turn timed out (the terminal's reply says so). */
+    public static final byte TIMEOUT = 32;
+    /** Turn flag: context replayed from an earlier trajectory (ATIF is_copied_context), not new work. */
+    public static final byte COPIED = 64;
 
+    /**
+     * @param answer     the answer as the text protocol writes it ({@code <think>} block first when it has reasoning)
+     * @param message    the answer's own text, without reasoning
+     * @param reasoning  the model's reasoning of the turn, or null
+     * @param toolCalls  the stored tool calls of the step (ATIF {@code tool_calls} JSON), or null
+     */
     public record Turn(ChatMessage answer, List<ChatMessage> replies, byte flags, boolean marksComplete,
-                       String commands) {
+                       String commands, String message, String reasoning, String toolCalls) {
         public boolean bad() {
             return (flags & BAD) != 0;
         }

@@ -23,7 +23,7 @@ final class ConversationReader {
                 while (rows.next()) {
                     builders.computeIfAbsent(rows.getLong(1), id -> new ConversationBuilder()).add(rows.getString(2),
                             rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getBoolean(7), rows.getString(8));
+                            rows.getBoolean(7), rows.getString(8), rows.getString(9), rows.getBoolean(10));
                 }
             }
         }

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.termcurator.core.curate.trainer.ModelTokenizer;
+import org.termcurator.core.curate.trainer.Redactor;
+import org.termcurator.core.curate.trainer.TrainMessage;
+import org.termcurator.core.curate.trainer.TrainSample;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 
@@ -89,26 +93,47 @@ public final class CurationPipeline {
      * One trajectory exactly as {@code format} would write it under these settings (cleaning and
      * cutting applied); Harbor exports write task folders, so for them the sample shows as messages.
      */
-    public synchronized SamplePreview previewSample(CurationSettings settings, ExportFormat format, long trajectoryId)
+    public SamplePreview previewSample(CurationSettings settings, ExportFormat format, long trajectoryId)
+            throws SQLException, IOException {
+        return previewSample(settings, format, null, trajectoryId);
+    }
+
+    /**
+     * As {@link #previewSample(CurationSettings, ExportFormat, long)} with the export's options: a
+     * trainer target shows its rows, masked answers, redactions, and with a model folder the text
+     * its chat template renders with the trained answers' spans.
+     */
+    public synchronized SamplePreview previewSample(CurationSettings settings, ExportFormat format,
+                                                    ExportOptions options, long trajectoryId)
             throws SQLException, IOException {
         SampleFeatures f = features(settings.tokens().encoding(), JobContext.unobserved());
         int sample = f.sampleOf(trajectoryId);
         if (sample < 0) {
             throw new IllegalArgumentException("no trajectory " + trajectoryId + " in the project");
         }
+        ExportOptions writing = options != null ? options : ExportOptions.forTarget(format);
         ExportFormat shown = format == ExportFormat.HARBOR ? ExportFormat.MESSAGES : format;
         List<Long> ids = List.of(trajectoryId);
         Conversation conversation = db.read(connection -> ConversationReader.conversations(connection, ids))
                 .get(trajectoryId);
         Selection selection = select(settings, JobContext.unobserved());
         ExportRun run = new ExportRun(db, selection);
+        Redactor redactor = writing.redact() ? new Redactor() : null;
+        RowWriter.CorpusColumns stored = db.read(connection -> ConversationReader.corpusColumns(connection, ids))
+                .get(trajectoryId);
+        TokenCounter counter = new TokenCounter(settings.tokens().encoding());
+        if (shown.isTarget()) {
+            return previewTarget(settings, shown, writing, trajectoryId, sample, conversation, run, redactor, stored,
+                    counter);
+        }
         List<ChatMessage> messages = run.messages(sample, conversation);
+        if (redactor != null) {
+            messages = messages.stream().map(m -> new ChatMessage(m.role(), redactor.redact(m.content()))).toList();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLineWriter json = new JsonLineWriter(bytes);
-        RowWriter.write(shown, json, messages, shown == ExportFormat.CORPUS
-                ? db.read(connection -> ConversationReader.corpusColumns(connection, ids)).get(trajectoryId) : null);
+        RowWriter.write(shown, json, messages, shown == ExportFormat.CORPUS ? stored : null);
         json.flush();
-        TokenCounter counter = new TokenCounter(settings.tokens().encoding());
         List<SamplePreview.Part> parts = new ArrayList<>();
         int total = 0;
         for (ChatMessage message : shown == ExportFormat.CORPUS ? RowWriter.alternating(messages) : messages) {
@@ -116,7 +141,63 @@ public final class CurationPipeline {
             total += tokens;
             parts.add(new SamplePreview.Part(message.role(), message.content(), tokens, message.isAssistant()));
         }
-        return new SamplePreview(trajectoryId, shown, bytes.toString(StandardCharsets.UTF_8), total, parts);
+        return new SamplePreview(trajectoryId, shown, bytes.toString(StandardCharsets.UTF_8), total, parts,
+                redactor == null ? 0 : redactor.total(), null, List.of());
+    }
+
+    private SamplePreview previewTarget(CurationSettings settings, ExportFormat target, ExportOptions options,
+                                        long trajectoryId, int sample, Conversation conversation, ExportRun run,
+                                        Redactor redactor, RowWriter.CorpusColumns stored, TokenCounter counter)
+            throws IOException {
+        boolean[] keep = run.keep(sample, conversation);
+        TrainSample shaped = SampleShaper.shape(conversation, keep, settings.masking(), options.shape(),
+                List.of(), stored == null ? null : stored.enableThinking(), redactor);
+        List<com.fasterxml.jackson.databind.node.ObjectNode> rows = TargetRows.rows(target, shaped,
+                options.unflagged(), new TargetRows.Meta(run.columns(stored, sample, conversation.messages(keep)),
+                        null, null));
+        StringBuilder written = new StringBuilder();
+        for (var row : rows) {
+            written.append(TargetRows.text(row)).append('\n');
+        }
+        ModelTokenizer tokenizer = options.tokenizer() == null ? null : ModelTokenizer.open(Path.of(options.tokenizer()));
+        try {
+            List<SamplePreview.Part> parts = new ArrayList<>();
+            int total = 0;
+            for (TrainMessage message : shaped.messages()) {
+                String text = message.content() + (message.reasoning() == null ? "" : "\n[reasoning] " + message.reasoning())
+                        + (message.toolCalls().isEmpty() ? "" : "\n" + TargetRows.text(
+                        SettingsJson.MAPPER.valueToTree(message.toolCalls())));
+                int tokens = tokenizer != null ? tokenizer.count(text) : counter.message(text);
+                total += tokens;
+                parts.add(new SamplePreview.Part(message.role(), text, tokens, message.trained(),
+                        message.isAssistant() && !message.trained()));
+            }
+            String rendered = null;
+            List<SamplePreview.Span> spans = new ArrayList<>();
+            if (tokenizer != null) {
+                rendered = ModelLengths.render(tokenizer, shaped);
+                total = tokenizer.count(rendered);
+                int from = 0;
+                for (TrainMessage message : shaped.messages()) {
+                    if (!message.isAssistant() || message.content() == null || message.content().isEmpty()) {
+                        continue;
+                    }
+                    int at = rendered.indexOf(message.content(), from);
+                    if (at >= 0) {
+                        if (message.trained()) {
+                            spans.add(new SamplePreview.Span(at, at + message.content().length()));
+                        }
+                        from = at + message.content().length();
+                    }
+                }
+            }
+            return new SamplePreview(trajectoryId, target, written.toString(), total, parts,
+                    redactor == null ? 0 : redactor.total(), rendered, spans);
+        } finally {
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+        }
     }
 
     /**
@@ -148,8 +229,34 @@ public final class CurationPipeline {
      */
     public synchronized ExportResult export(CurationSettings settings, String presetName, ExportFormat format,
                                             Path outDir, JobContext job) throws SQLException, IOException {
-        Selection selection = select(settings, job);
-        return new ExportRun(db, selection).export(presetName, format, outDir, job);
+        return export(settings, presetName, format, null, outDir, job);
+    }
+
+    /**
+     * As {@link #export(CurationSettings, String, ExportFormat, Path, JobContext)}, and for a trainer
+     * target ({@link ExportFormat#isTarget()}) a Hugging Face dataset folder written with {@code options}
+     * (null: {@link ExportOptions#forTarget}).
+     */
+    public synchronized ExportResult export(CurationSettings settings, String presetName, ExportFormat format,
+                                            ExportOptions options, Path outDir, JobContext job)
+            throws SQLException, IOException {
+        if (options == null || options.tokenizer() == null || !format.isTarget()) {
+            return new ExportRun(db, select(settings, job)).export(presetName, format, options, outDir, job, null);
+        }
+        try (ModelTokenizer tokenizer = ModelTokenizer.open(Path.of(options.tokenizer()))) {
+            Selection selection = select(settings, job, modelTokens(settings, options, tokenizer, job));
+            return new ExportRun(db, selection).export(presetName, format, options, outDir, job, tokenizer);
+        }
+    }
+
+    /** Model-counted lengths for the length filter, when the settings have one. */
+    private int[] modelTokens(CurationSettings settings, ExportOptions options, ModelTokenizer tokenizer, JobContext job)
+            throws SQLException {
+        if (settings.tokens().min() == null && settings.tokens().max() == null) {
+            return null;
+        }
+        return ModelLengths.count(db, features(settings.tokens().encoding(), job), settings, options.shape(), tokenizer,
+                job);
     }
 
     /** Forgets every cached feature, e.g. after trajectories were imported; the next preview reads the project again. */
@@ -171,9 +278,14 @@ public final class CurationPipeline {
     }
 
     private Selection select(CurationSettings settings, JobContext job) throws SQLException, IOException {
+        return select(settings, job, null);
+    }
+
+    private Selection select(CurationSettings settings, JobContext job, int[] modelTokens)
+            throws SQLException, IOException {
         SampleFeatures f = features(settings.tokens().encoding(), job);
         return Selection.run(f, settings, new Selection.Inputs(denyHits(f, settings, job),
-                contaminated(f, settings), instructionClusters(f, settings), commandClusters(f, settings)));
+                contaminated(f, settings), instructionClusters(f, settings), commandClusters(f, settings), modelTokens));
     }
 
     private SampleFeatures features(String encoding, JobContext job) throws SQLException {

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record CurationSettings(Outcome outcome, TurnRange turns, TokenLimit tokens, Cleaning cleaning,
                                Decontamination decontamination, NearDuplicates nearDuplicates, Quality quality,
-                               Mixture mixture, Curriculum curriculum, Split split, Long seed) {
+                               Mixture mixture, Curriculum curriculum, Split split, Long seed, Masking masking) {
 
     public static final long DEFAULT_SEED = 42;
 
@@ -30,65 +30,71 @@ public record CurationSettings(Outcome outcome, TurnRange turns, TokenLimit toke
         curriculum = curriculum == null ? Curriculum.NONE : curriculum;
         split = split == null ? Split.NONE : split;
         seed = seed == null ? DEFAULT_SEED : seed;
+        masking = masking == null ? Masking.DEFAULT : masking;
     }
 
     public static CurationSettings defaults() {
-        return new CurationSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new CurationSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CurationSettings withOutcome(Outcome value) {
         return new CurationSettings(value, turns, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withTurns(TurnRange value) {
         return new CurationSettings(outcome, value, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withTokens(TokenLimit value) {
         return new CurationSettings(outcome, turns, value, cleaning, decontamination, nearDuplicates, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withCleaning(Cleaning value) {
         return new CurationSettings(outcome, turns, tokens, value, decontamination, nearDuplicates, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withDecontamination(Decontamination value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, value, nearDuplicates, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withNearDuplicates(NearDuplicates value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, value, quality, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withQuality(Quality value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, value, mixture,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withMixture(Mixture value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, quality, value,
-                curriculum, split, seed);
+                curriculum, split, seed, masking);
     }
 
     public CurationSettings withCurriculum(Curriculum value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
-                value, split, seed);
+                value, split, seed, masking);
     }
 
     public CurationSettings withSplit(Split value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
-                curriculum, value, seed);
+                curriculum, value, seed, masking);
     }
 
     public CurationSettings withSeed(long value) {
         return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
-                curriculum, split, value);
+                curriculum, split, value, masking);
+    }
+
+    public CurationSettings withMasking(Masking value) {
+        return new CurationSettings(outcome, turns, tokens, cleaning, decontamination, nearDuplicates, quality, mixture,
+                curriculum, split, seed, value);
     }
 
     /** The settings as JSON (stable field order, indented), as presets and manifests store them. */
@@ -176,6 +182,45 @@ public record CurationSettings(Outcome outcome, TurnRange turns, TokenLimit toke
         public Cleaning {
             badTurns = badTurns == null ? BadTurns.KEEP : badTurns;
             trimTrailingEmpty = trimTrailingEmpty != null && trimTrailingEmpty;
+        }
+    }
+
+    // ---- per-turn training flags -----------------------------------------------------------
+
+    /**
+     * Which assistant turns a trainer should not learn from. A masked turn stays in the sample as
+     * context: exports for trainers that read a per-turn flag write it (Axolotl {@code train},
+     * LLaMA-Factory {@code loss_weight}); the others cut or split the sample (see the export options).
+     *
+     * @param parseErrors      answers that did not parse
+     * @param harnessErrors    answers the harness replied to with an error
+     * @param repeatedCommands the same commands as the turn before
+     * @param timeouts         a command of the turn timed out
+     * @param copiedContext    steps copied from an earlier trajectory (ATIF is_copied_context)
+     */
+    public record Masking(Boolean parseErrors, Boolean harnessErrors, Boolean repeatedCommands, Boolean timeouts,
+                          Boolean copiedContext) {
+        public static final Masking DEFAULT = new Masking(true, true, false, false, true);
+        public static final Masking NONE = new Masking(false, false, false, false, false);
+
+        public Masking {
+            parseErrors = parseErrors == null || parseErrors;
+            harnessErrors = harnessErrors == null || harnessErrors;
+            repeatedCommands = repeatedCommands != null && repeatedCommands;
+            timeouts = timeouts != null && timeouts;
+            copiedContext = copiedContext == null || copiedContext;
+        }
+
+        /** The turn flags ({@link Conversation}) this rule masks. */
+        public int flags() {
+            return (parseErrors ? Conversation.PARSE_ERROR : 0) | (harnessErrors ? Conversation.HARNESS_ERROR : 0)
+                    | (repeatedCommands ? Conversation.REPEATED : 0) | (timeouts ? Conversation.TIMEOUT : 0)
+                    | (copiedContext ? Conversation.COPIED : 0);
+        }
+
+        /** Whether a turn with these flags is trained on. */
+        public boolean trains(byte turnFlags) {
+            return (turnFlags & flags()) == 0;
         }
     }
 

@@ -52,6 +52,8 @@ final class ExportRun {
     private final ProjectDb db;
     private final Selection selection;
     private final SampleFeatures features;
+    /** Redacts the plain JSONL formats' messages; trainer targets redact while shaping. */
+    private org.termcurator.core.curate.trainer.Redactor redactor;
 
     ExportRun(ProjectDb db, Selection selection) {
         this.db = db;
@@ -64,6 +66,13 @@ final class ExportRun {
 
     ExportResult export(String presetName, ExportFormat format, Path outDir, JobContext job)
             throws SQLException, IOException {
+        return export(presetName, format, null, outDir, job, null);
+    }
+
+    /** @param options how a trainer target writes its files; null for the defaults of the format */
+    ExportResult export(String presetName, ExportFormat format, ExportOptions options, Path outDir, JobContext job,
+                        org.termcurator.core.curate.trainer.ModelTokenizer tokenizer) throws SQLException, IOException {
+        ExportOptions writing = options != null ? options : ExportOptions.forTarget(format);
         if (selection.order.length == 0) {
             throw new IOException("the settings keep none of the " + features.size + " samples, so nothing was written to "
                     + outDir.toAbsolutePath().normalize() + " (loosen the filters and preview again)");
@@ -75,9 +84,17 @@ final class ExportRun {
             List<Written> written = new ArrayList<>();
             int[] train = part(false);
             int[] validation = part(true);
+            TargetExport.Totals totals = null;
             if (format == ExportFormat.HARBOR) {
                 written.addAll(harbor(staging, job));
+            } else if (format.isTarget()) {
+                try (Lengths lengths = Lengths.of(settings(), tokenizer)) {
+                    totals = new TargetExport(db, selection, format, writing, lengths).write(staging, train, validation,
+                            this, job);
+                    written.addAll(targetFiles(staging, format, writing, totals, presetName, lengths.describe()));
+                }
             } else {
+                redactor = writing.redact() ? new org.termcurator.core.curate.trainer.Redactor() : null;
                 long total = selection.order.length;
                 written.add(jsonl(format, staging.resolve(TRAIN), train, 0, total, job));
                 if (settings().split().validationFraction() > 0) {
@@ -86,7 +103,8 @@ final class ExportRun {
             }
             job.checkCancelled();
             String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            String manifest = manifest(presetName, format, written, train.length, validation.length, createdAt);
+            String manifest = manifest(presetName, format, written, train.length, validation.length, createdAt,
+                    format.isTarget() ? writing : null, totals);
             AtomicFiles.writeString(staging.resolve(MANIFEST), manifest);
             job.checkCancelled();
             stage.commit();
@@ -175,7 +193,7 @@ final class ExportRun {
             int sample = samples[i];
             long id = features.id[sample];
             Conversation conversation = batch.conversations().get(id);
-            List<ChatMessage> messages = messages(sample, conversation);
+            List<ChatMessage> messages = redacted(messages(sample, conversation));
             RowWriter.write(format, json, messages, columns(batch.columns().get(id), sample, messages));
             json.endLine();
         }
@@ -183,6 +201,22 @@ final class ExportRun {
 
     /** The sample's messages after cleaning and cutting, decided by the same rule the preview counted with. */
     List<ChatMessage> messages(int sample, Conversation conversation) {
+        return conversation.messages(keep(sample, conversation));
+    }
+
+    private List<ChatMessage> redacted(List<ChatMessage> messages) {
+        if (redactor == null) {
+            return messages;
+        }
+        List<ChatMessage> result = new ArrayList<>(messages.size());
+        for (ChatMessage message : messages) {
+            result.add(new ChatMessage(message.role(), redactor.redact(message.content())));
+        }
+        return result;
+    }
+
+    /** Which turns of the sample survive cleaning and cutting. */
+    boolean[] keep(int sample, Conversation conversation) {
         int turns = features.turnFlags[sample].length;
         if (conversation == null || conversation.turns().size() != turns) {
             throw new IllegalStateException("trajectory " + features.id[sample]
@@ -191,10 +225,52 @@ final class ExportRun {
         boolean[] keep = new boolean[turns];
         TurnSelection.select(features.turnFlags[sample], features.turnTokens[sample], 0, turns,
                 features.prefixTokens[sample], settings(), keep, new int[2]);
-        return conversation.messages(keep);
+        return keep;
     }
 
-    private RowWriter.CorpusColumns columns(RowWriter.CorpusColumns stored, int sample, List<ChatMessage> messages) {
+    /** The data files, the card and the target's own file, in the order the manifest lists them. */
+    private List<Written> targetFiles(Path staging, ExportFormat format, ExportOptions options, TargetExport.Totals totals,
+                                      String presetName, String lengthsBy) throws IOException {
+        List<Written> written = new ArrayList<>();
+        for (var config : totals.shards.values()) {
+            for (var shards : config.values()) {
+                for (var shard : shards) {
+                    written.add(new Written(Path.of(shard.path()), sha256(staging.resolve(shard.path())), shard.bytes(),
+                            shard.rows()));
+                }
+            }
+        }
+        written.add(textFile(staging, DatasetCard.CARD, DatasetCard.card(format, options, selection, totals, presetName,
+                lengthsBy)));
+        if (format == ExportFormat.LLAMA_FACTORY) {
+            written.add(textFile(staging, DatasetCard.DATASET_INFO, DatasetCard.datasetInfo(options, totals)));
+        }
+        if (format == ExportFormat.AXOLOTL) {
+            written.add(textFile(staging, DatasetCard.AXOLOTL_CONFIG, DatasetCard.axolotl(options, totals)));
+        }
+        return written;
+    }
+
+    private static Written textFile(Path staging, String name, String text) throws IOException {
+        Path file = staging.resolve(name);
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        return new Written(Path.of(name), sha256(file), bytes.length, -1);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = Hashing.sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return Hashing.hex(digest.digest());
+    }
+
+    RowWriter.CorpusColumns columns(RowWriter.CorpusColumns stored, int sample, List<ChatMessage> messages) {
         if (stored == null) {
             return null;
         }
@@ -231,22 +307,14 @@ final class ExportRun {
         }
         try (Stream<Path> walk = Files.walk(tasks)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                MessageDigest digest = Hashing.sha256();
-                try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[1 << 16];
-                    int read;
-                    while ((read = in.read(buffer)) > 0) {
-                        digest.update(buffer, 0, read);
-                    }
-                }
-                written.add(new Written(staging.relativize(file), Hashing.hex(digest.digest()), Files.size(file), 0));
+                written.add(new Written(staging.relativize(file), sha256(file), Files.size(file), 0));
             }
         }
         return written;
     }
 
     private String manifest(String presetName, ExportFormat format, List<Written> written, int train, int validation,
-                            String createdAt) throws IOException {
+                            String createdAt, ExportOptions options, TargetExport.Totals totals) throws IOException {
         ObjectNode manifest = SettingsJson.MAPPER.createObjectNode();
         manifest.put("app", AppVersion.name());
         manifest.put("appVersion", AppVersion.version());
@@ -267,6 +335,19 @@ final class ExportRun {
             funnel.addObject().put("filter", filter.key()).put("in", selection.funnelIn[filter.ordinal()])
                     .put("out", selection.funnelOut[filter.ordinal()]);
         }
+        if (options != null && totals != null) {
+            manifest.set("options", SettingsJson.MAPPER.valueToTree(options));
+            counts.put("rows", totals.rowsBySplit.values().stream().mapToInt(Integer::intValue).sum());
+            counts.put("samplesWithoutTrainedTurn", totals.samplesWithoutTrainedTurn);
+            counts.put("trainedTurns", totals.trainedTurns);
+            counts.put("maskedTurns", totals.maskedTurns);
+            counts.set("maskedBy", SettingsJson.MAPPER.valueToTree(totals.maskedBy));
+            counts.put("trainedTokens", totals.trainedTokens);
+            redactions(manifest, options.redact(), totals.redactionTotal, totals.redactions);
+        } else if (format != ExportFormat.HARBOR) {
+            redactions(manifest, redactor != null, redactor == null ? 0 : redactor.total(),
+                    redactor == null ? Map.of() : redactor.counts());
+        }
         ArrayNode stages = manifest.putArray("stages");
         for (StageBoundary stage : selection.stages) {
             stages.addObject().put("stage", stage.stage()).put("start", stage.start()).put("count", stage.count());
@@ -275,11 +356,18 @@ final class ExportRun {
         for (Written file : written) {
             ObjectNode entry = files.addObject().put("path", file.relative().toString().replace('\\', '/'))
                     .put("sha256", file.sha256()).put("bytes", file.bytes());
-            if (format != ExportFormat.HARBOR) {
+            if (format != ExportFormat.HARBOR && file.rows() >= 0) {
                 entry.put("rows", file.rows());
             }
         }
         return SettingsJson.MAPPER.writeValueAsString(manifest) + "\n";
+    }
+
+    private static void redactions(ObjectNode manifest, boolean enabled, int total, Map<String, Integer> byKind) {
+        ObjectNode redactions = manifest.putObject("redactions");
+        redactions.put("enabled", enabled);
+        redactions.put("total", total);
+        redactions.set("byKind", SettingsJson.MAPPER.valueToTree(byKind));
     }
 
     /** Forces the file's bytes to disk before it is closed, so a rename never exposes a file that is not there yet. */

@@ -36,7 +36,9 @@ final class FeatureScanner {
     static final String UNNAMED_TASK_PREFIX = "#";
 
     static final String STEP_COLUMNS = "trajectory_id, role, message, reasoning, observation, parse_status, "
-            + "instr(extra, '\"task_complete\":true') > 0 AS complete, commands";
+            + "instr(extra, '\"task_complete\":true') > 0 AS complete, commands, "
+            + "CASE WHEN instr(extra, '\"tool_calls\"') > 0 THEN json_extract(extra, '$.tool_calls') END, "
+            + "instr(extra, '\"is_copied_context\":true') > 0";
 
     private static final int BATCH = 64;
 
@@ -130,7 +132,8 @@ final class FeatureScanner {
                             builder = new ConversationBuilder();
                         }
                         builder.add(result.getString(2), result.getString(3), result.getString(4),
-                                result.getString(5), result.getString(6), result.getBoolean(7), result.getString(8));
+                                result.getString(5), result.getString(6), result.getBoolean(7), result.getString(8),
+                                result.getString(9), result.getBoolean(10));
                     }
                     if (builder != null) {
                         addToBatch(batch, ids, current, builder);

@@ -18,7 +18,12 @@ final class Selection {
     static final byte KEPT = -1;
 
     /** What the expensive parts computed for these settings (null where the filter is off). */
-    record Inputs(int[] denyHits, boolean[] contaminatedInstructions, int[] instructionClusters, int[] commandClusters) {
+    /** @param modelTokens lengths counted with a model's tokenizer on its rendered chat (the length filter's numbers), or null */
+    record Inputs(int[] denyHits, boolean[] contaminatedInstructions, int[] instructionClusters, int[] commandClusters,
+                  int[] modelTokens) {
+        Inputs(int[] denyHits, boolean[] contaminatedInstructions, int[] instructionClusters, int[] commandClusters) {
+            this(denyHits, contaminatedInstructions, instructionClusters, commandClusters, null);
+        }
     }
 
     final SampleFeatures features;
@@ -72,6 +77,13 @@ final class Selection {
             int[] perTurn = f.turnTokens[s];
             TurnSelection.Verdict verdict = TurnSelection.select(f.turnFlags[s], perTurn, 0, perTurn.length,
                     f.prefixTokens[s], settings, keep, totals);
+            if (inputs.modelTokens() != null && inputs.modelTokens()[s] >= 0) {
+                // the model's count of the whole rendered sample; an over-length sample is dropped, not cut
+                totals[1] = inputs.modelTokens()[s];
+                if (verdict == TurnSelection.Verdict.OVER_LENGTH_NOTHING_FITS) {
+                    verdict = TurnSelection.Verdict.KEPT;
+                }
+            }
             turns[s] = totals[0];
             tokens[s] = totals[1];
             if (!pass(s, Filter.CONVERSATION, f.hasConversation(s), 0)

@@ -29,6 +29,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.termcurator.core.curate.ExportFormat;
 import org.termcurator.core.curate.ExportStore.ExportRecord;
 import org.termcurator.core.curate.SamplePreview;
+import org.termcurator.core.curate.ExportOptions;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 /**
  * The Export tab: format, output folder, seed and validation split; one sample exactly as it
@@ -77,6 +80,18 @@ final class ExportPane extends SplitPane {
         });
         format.valueProperty().bindBidirectional(model.formatProperty());
         format.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<ExportOptions.FileFormat> fileFormat = new ComboBox<>();
+        fileFormat.setId("export-file-format");
+        fileFormat.getItems().setAll(ExportOptions.FileFormat.values());
+        fileFormat.valueProperty().bindBidirectional(model.fileFormatProperty());
+        fileFormat.disableProperty().bind(Bindings.createBooleanBinding(() -> model.formatProperty().get() == null
+                || !model.formatProperty().get().isTarget(), model.formatProperty()));
+        TextField tokenizer = new TextField();
+        tokenizer.setId("export-tokenizer");
+        tokenizer.setPromptText("model folder with tokenizer.json (optional)");
+        tokenizer.textProperty().bindBidirectional(model.tokenizerProperty());
+        tokenizer.disableProperty().bind(fileFormat.disableProperty());
+        HBox.setHgrow(tokenizer, Priority.ALWAYS);
         TextField out = new TextField();
         out.setId("export-out");
         out.setPromptText("output folder");
@@ -115,7 +130,8 @@ final class ExportPane extends SplitPane {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox box = new VBox(6, muted("Format"), format, muted("Output folder"), new HBox(4, out, choose),
+        VBox box = new VBox(6, muted("Format"), format, muted("Data files · lengths as a model sees them"),
+                new HBox(4, fileFormat, tokenizer), muted("Output folder"), new HBox(4, out, choose),
                 SettingsPanel.splitForm(new SettingsBinder(curate)), actions, status);
         box.setPadding(new Insets(8));
         return box;
@@ -127,6 +143,12 @@ final class ExportPane extends SplitPane {
             case SHAREGPT -> "sharegpt — JSONL conversations (human/gpt)";
             case CORPUS -> "corpus — JSONL, Terminal-Corpus columns";
             case HARBOR -> "harbor — the tasks' Harbor folders";
+            case TRL -> "TRL — messages with tool calls + tools (HF folder)";
+            case NEMO_RL -> "NeMo RL — openai_format messages + tools (HF folder)";
+            case LLAMA_FACTORY -> "LLaMA-Factory — sharegpt with function_call + dataset_info.json";
+            case AXOLOTL -> "Axolotl — chat_template, train flag per message + config";
+            case HARBOR_TRACES -> "Harbor traces — one row per agent step";
+            case TERMINAL_CORPUS -> "Terminal-Corpus — configs by difficulty and domain";
         };
     }
 
@@ -146,12 +168,16 @@ final class ExportPane extends SplitPane {
                 return model.sampleProblemProperty().get().isEmpty() ? "No sample to show"
                         : model.sampleProblemProperty().get();
             }
-            long trained = sample.parts().stream().filter(SamplePreview.Part::trained).mapToLong(SamplePreview.Part::tokens).sum();
-            return String.format(Locale.ROOT, "Sample of trajectory %d as %s writes it · %,d tokens (%,d trained on)",
-                    sample.trajectoryId(), sample.format().key(), sample.tokens(), trained);
+            return String.format(Locale.ROOT, "Sample of trajectory %d as %s writes it · %,d tokens (%,d trained on)"
+                    + "%s%s", sample.trajectoryId(), sample.format().key(), sample.tokens(), sample.trainedTokens(),
+                    sample.maskedTurns() == 0 ? "" : String.format(Locale.ROOT, " · %d masked turn%s",
+                            sample.maskedTurns(), sample.maskedTurns() == 1 ? "" : "s"),
+                    sample.redactions() == 0 ? "" : String.format(Locale.ROOT, " · %d secret%s redacted",
+                            sample.redactions(), sample.redactions() == 1 ? "" : "s"));
         }, model.sampleProperty(), model.sampleProblemProperty()));
         title.setWrapText(true);
-        Label hint = muted("Choose a sample in the Samples tab to show it here. Highlighted parts are trained on.");
+        Label hint = muted("Choose a sample in the Samples tab to show it here. Highlighted parts are trained on; "
+                + "struck-through answers are masked (context only).");
         hint.setWrapText(true);
         TextArea written = new TextArea();
         written.setId("export-sample-written");
@@ -181,18 +207,52 @@ final class ExportPane extends SplitPane {
         if (sample == null) {
             return;
         }
+        if (sample.rendered() != null) {
+            parts.getChildren().add(rendered(sample));
+        }
         for (SamplePreview.Part part : sample.parts()) {
             Label header = new Label(String.format(Locale.ROOT, "%s · %,d tokens%s", part.role(), part.tokens(),
-                    part.trained() ? " · trained on" : ""));
+                    part.trained() ? " · trained on" : part.masked() ? " · masked" : ""));
             header.getStyleClass().add("text-bold");
             Label content = new Label(part.content());
             content.setWrapText(true);
             content.getStyleClass().add("code");
             VBox block = new VBox(2, header, content);
-            block.getStyleClass().addAll("sample-part", part.trained() ? "sample-part-trained" : "sample-part-context");
+            block.getStyleClass().addAll("sample-part", part.trained() ? "sample-part-trained"
+                    : part.masked() ? "sample-part-masked" : "sample-part-context");
             block.setPadding(new Insets(4, 6, 4, 6));
             parts.getChildren().add(block);
         }
+    }
+
+    /** The text the model's chat template renders, trained answers highlighted. */
+    private static VBox rendered(SamplePreview sample) {
+        TextFlow flow = new TextFlow();
+        flow.setId("export-sample-rendered");
+        String text = sample.rendered();
+        int at = 0;
+        for (SamplePreview.Span span : sample.trainedSpans()) {
+            if (span.start() > at) {
+                flow.getChildren().add(piece(text.substring(at, span.start()), false));
+            }
+            flow.getChildren().add(piece(text.substring(span.start(), span.end()), true));
+            at = span.end();
+        }
+        if (at < text.length()) {
+            flow.getChildren().add(piece(text.substring(at), false));
+        }
+        Label header = new Label("As the model's chat template renders it");
+        header.getStyleClass().add("text-bold");
+        VBox block = new VBox(2, header, flow);
+        block.getStyleClass().add("sample-part");
+        block.setPadding(new Insets(4, 6, 4, 6));
+        return block;
+    }
+
+    private static Text piece(String text, boolean trained) {
+        Text piece = new Text(text);
+        piece.getStyleClass().addAll("code-text", trained ? "rendered-trained" : "rendered-context");
+        return piece;
     }
 
     private VBox historyPane() {

@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 import org.termcurator.core.curate.CurationPipeline;
 import org.termcurator.core.curate.CurationSettings;
 import org.termcurator.core.curate.ExportFormat;
+import org.termcurator.core.curate.ExportOptions;
 import org.termcurator.core.curate.ExportResult;
 import org.termcurator.core.curate.ExportStore;
 import org.termcurator.core.curate.Preview;
@@ -59,6 +60,9 @@ public final class ExportViewModel implements AutoCloseable {
     });
 
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.MESSAGES);
+    private final ObjectProperty<ExportOptions.FileFormat> fileFormat = new SimpleObjectProperty<>(this, "fileFormat",
+            ExportOptions.FileFormat.PARQUET);
+    private final StringProperty tokenizer = new SimpleStringProperty(this, "tokenizer", "");
     private final StringProperty outDir = new SimpleStringProperty(this, "outDir", "");
     /** The trajectory whose sample is shown; -1 for the first kept one. */
     private final LongProperty sampleId = new SimpleLongProperty(this, "sampleId", -1);
@@ -76,7 +80,8 @@ public final class ExportViewModel implements AutoCloseable {
     private CompletableFuture<Void> historyLoaded = CompletableFuture.completedFuture(null);
 
     /** What one sample preview is computed from. */
-    private record SampleRequest(CurationPipeline pipeline, CurationSettings settings, ExportFormat format, long id) {
+    private record SampleRequest(CurationPipeline pipeline, CurationSettings settings, ExportFormat format,
+                                 ExportOptions options, long id) {
     }
 
     public ExportViewModel(CurateViewModel curate, JobManager jobs, Executor ui) {
@@ -84,9 +89,11 @@ public final class ExportViewModel implements AutoCloseable {
         this.jobs = jobs;
         this.ui = ui;
         this.samples = new LatestWins<>(0, (request, context) -> request.pipeline()
-                .previewSample(request.settings(), request.format(), request.id()), ui, this::showSample);
+                .previewSample(request.settings(), request.format(), request.options(), request.id()), ui, this::showSample);
         curate.previewProperty().addListener((observable, before, after) -> requestSample());
         format.addListener((observable, before, after) -> requestSample());
+        fileFormat.addListener((observable, before, after) -> requestSample());
+        tokenizer.addListener((observable, before, after) -> requestSample());
         sampleId.addListener((observable, before, after) -> requestSample());
     }
 
@@ -120,7 +127,7 @@ public final class ExportViewModel implements AutoCloseable {
             }
             id = current.kept().getFirst().trajectoryId();
         }
-        samples.requestNow(new SampleRequest(pipeline, current.settings(), format.get(), id));
+        samples.requestNow(new SampleRequest(pipeline, current.settings(), format.get(), options(format.get()), id));
     }
 
     private void showSample(SamplePreview preview, Throwable failure) {
@@ -152,7 +159,7 @@ public final class ExportViewModel implements AutoCloseable {
         }
         // the history names the preset only when the settings are exactly the preset's
         String preset = curate.modifiedProperty().get() ? null : curate.presetNameProperty().get();
-        return run(pipeline, curate.settings(), preset, format.get(), Path.of(outDir.get().strip()));
+        return run(pipeline, curate.settings(), preset, format.get(), options(format.get()), Path.of(outDir.get().strip()));
     }
 
     /**
@@ -175,17 +182,25 @@ public final class ExportViewModel implements AutoCloseable {
         if (pipeline == null || record == null) {
             return null;
         }
-        return run(pipeline, record.settings(), record.presetName(), record.format(), Path.of(record.outPath()));
+        return run(pipeline, record.settings(), record.presetName(), record.format(), options(record.format()),
+                Path.of(record.outPath()));
+    }
+
+    /** The export options of a format: the target's preset with the chosen file format and model folder. */
+    public ExportOptions options(ExportFormat chosen) {
+        ExportOptions options = ExportOptions.forTarget(chosen).withFileFormat(fileFormat.get());
+        String folder = tokenizer.get() == null ? "" : tokenizer.get().strip();
+        return folder.isEmpty() || !chosen.isTarget() ? options : options.withTokenizer(folder);
     }
 
     private Job<ExportResult> run(CurationPipeline pipeline, CurationSettings settings, String preset, ExportFormat chosen,
-                                  Path out) {
+                                  ExportOptions options, Path out) {
         if (running != null && !running.state().isFinished()) {
             status.set("An export is already running");
             return null;
         }
         Job<ExportResult> job = jobs.submit("Export " + chosen.key() + " to " + out.getFileName(),
-                context -> pipeline.export(settings, preset, chosen, out, context));
+                context -> pipeline.export(settings, preset, chosen, options, out, context));
         running = job;
         exporting.set(true);
         progress.set(-1);
@@ -264,6 +279,16 @@ public final class ExportViewModel implements AutoCloseable {
     }
 
     // --- properties ------------------------------------------------------------------------------
+
+    /** JSONL or Parquet data files, for the trainer targets. */
+    public ObjectProperty<ExportOptions.FileFormat> fileFormatProperty() {
+        return fileFormat;
+    }
+
+    /** A model folder (tokenizer.json, chat template) whose view of the lengths the targets use; blank for none. */
+    public StringProperty tokenizerProperty() {
+        return tokenizer;
+    }
 
     public ObjectProperty<ExportFormat> formatProperty() {
         return format;

@@ -22,7 +22,7 @@ class CurationSettingsTest extends ProjectTestSupport {
                 new CurationSettings.Mixture(Map.of("a", 10), Map.of("security", 5), CurationSettings.MixtureKey.DOMAIN,
                         Map.of("security", 1.0, "debugging", 2.0)),
                 new CurationSettings.Curriculum(CurationSettings.CurriculumOrder.PASS_RATE, List.of(0.2, 0.3, 0.5)),
-                new CurationSettings.Split(0.1), 99L);
+                new CurationSettings.Split(0.1), 99L, new CurationSettings.Masking(false, true, true, true, false));
     }
 
     @Test

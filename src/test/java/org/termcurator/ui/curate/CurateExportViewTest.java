@@ -271,6 +271,34 @@ class CurateExportViewTest {
     }
 
     @Test
+    void aTrainerTargetPreviewsTheRenderedChatAndExportsAParquetDatasetFolder(FxRobot robot) throws Exception {
+        CurateExportView view = showSection(robot);
+        ExportViewModel export = view.exportModel();
+        Path out = chooseExportFolder(robot, view, "trl");
+        Path qwen3 = Path.of("src/test/resources/org/termcurator/core/curate/trainer/qwen3").toAbsolutePath();
+        robot.interact(() -> export.formatProperty().set(org.termcurator.core.curate.ExportFormat.TRL));
+        robot.clickOn("#export-tokenizer").write(qwen3.toString());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> export.sampleProperty().get() != null
+                && export.sampleProperty().get().rendered() != null);
+        assertThat(export.sampleProperty().get().written()).startsWith("{\"messages\":");
+        assertThat(export.sampleProperty().get().rendered()).contains("<|im_start|>assistant");
+        assertThat(export.sampleProperty().get().trainedSpans()).isNotEmpty();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#export-sample-rendered").tryQuery().isPresent());
+        // the first sample's answer that did not parse is kept as context, struck through
+        assertThat(export.sampleProperty().get().maskedTurns()).isEqualTo(1);
+        assertThat(robot.lookup(".sample-part-masked").tryQuery()).isPresent();
+        assertThat(robot.lookup("#export-sample-title").queryAs(Label.class).getText()).contains("1 masked turn");
+        assertThat(robot.lookup(".rendered-trained").tryQuery()).isPresent();
+        assertThat(robot.lookup("#export-file-format").queryComboBox().isDisabled()).isFalse();
+
+        robot.clickOn("#export-run");
+        export.runningJob().completion().get(60, TimeUnit.SECONDS);
+        assertThat(files(out)).anySatisfy(file -> assertThat(file.toString()).endsWith(".parquet"))
+                .anySatisfy(file -> assertThat(file.getFileName().toString()).isEqualTo("README.md"));
+    }
+
+    @Test
     void cancellingARunningExportLeavesNoFiles(FxRobot robot) throws Exception {
         CurateExportView view = showSection(robot);
         ExportViewModel export = view.exportModel();
