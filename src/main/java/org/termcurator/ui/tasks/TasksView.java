@@ -76,6 +76,7 @@ public final class TasksView extends BorderPane {
         setLeft(facets);
         SplitPane split = new SplitPane(table(), detail);
         split.setDividerPositions(0.55);
+        services.layout().dividers("tasks.centre", split);
         TabPane center = new TabPane(new Tab("Tasks", split), new Tab("Chart", new TaskChart(model)));
         center.setId("tasks-tabs");
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -132,7 +133,7 @@ public final class TasksView extends BorderPane {
         importTasks.setId("tasks-import");
         importTasks.setOnAction(event -> chooseAndImport());
         importTasks.disableProperty().bind(model.importingProperty());
-        TextField search = new TextField();
+        TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         search.setId("tasks-search");
         search.setPromptText("Search names, instructions, tags, test files");
         search.textProperty().bindBidirectional(model.searchTextProperty());
@@ -201,20 +202,23 @@ public final class TasksView extends BorderPane {
         table.getColumns().add(column("Name", TaskSort.NAME, TaskRow::name, 240, true));
         table.getColumns().add(column("Category", TaskSort.CATEGORY, TaskRow::category, 130, true));
         table.getColumns().add(column("Difficulty", TaskSort.DIFFICULTY, TaskRow::difficulty, 80, true));
-        table.getColumns().add(column("Tags", null, row -> String.join(", ", row.tags()), 150, true));
+        table.getColumns().add(column("Tags", TaskSort.TAGS, row -> String.join(", ", row.tags()), 150, true));
         table.getColumns().add(column("Base image", TaskSort.BASE_IMAGE, TaskRow::baseImage, 170, true));
         table.getColumns().add(lintColumn());
-        table.getColumns().add(column("Pass rate", null, TaskRow::passRateText, 90, true));
-        table.getColumns().add(column("Solution", null, row -> row.hasSolution() ? "yes" : "no", 70, true));
-        table.getColumns().add(column("Tests", null, row -> row.hasTests() ? "yes" : "no", 60, false));
+        table.getColumns().add(column("Pass rate", TaskSort.PASS_RATE, TaskRow::passRateText, 90, true));
+        table.getColumns().add(column("Solution", TaskSort.SOLUTION, row -> row.hasSolution() ? "yes" : "no", 70, true));
+        table.getColumns().add(column("Tests", TaskSort.TESTS, row -> row.hasTests() ? "yes" : "no", 60, false));
         table.getColumns().add(column("Format", TaskSort.FORMAT, TaskRow::format, 110, false));
         table.getColumns().add(column("Origin", TaskSort.ORIGIN, TaskRow::origin, 80, false));
         table.getColumns().add(column("Instruction length", TaskSort.INSTRUCTION_LENGTH,
                 row -> String.format(Locale.ROOT, "%,d", row.instructionLength()), 110, false));
         table.getColumns().add(column("Agent timeout", TaskSort.AGENT_TIMEOUT,
                 row -> row.agentTimeoutSec() == null ? "" : String.format(Locale.ROOT, "%.0f s", row.agentTimeoutSec()), 100, false));
+        table.getColumns().add(column("Verifier timeout", TaskSort.VERIFIER_TIMEOUT,
+                row -> row.verifierTimeoutSec() == null ? "" : String.format(Locale.ROOT, "%.0f s", row.verifierTimeoutSec()), 110, false));
         table.getColumns().add(column("Source", TaskSort.SOURCE, TaskRow::sourcePath, 300, false));
         table.getColumns().add(column("Updated", TaskSort.UPDATED, TaskRow::updatedAt, 170, false));
+        services.layout().columns("tasks", table);
         table.setSortPolicy(view -> {
             if (view.getSortOrder().isEmpty()) {
                 model.sortBy(TaskSort.NAME, false);
