@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -153,7 +154,8 @@ public final class TasksView extends BorderPane {
         Button lint = new Button("Lint Again");
         lint.setId("tasks-lint");
         lint.setOnAction(event -> model.lintAgain());
-        Button export = new Button("Export as Harbor Task Folder…", new FontIcon(Feather.UPLOAD));
+        Button export = new Button("Export…", new FontIcon(Feather.UPLOAD));
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the selected tasks as Harbor task folders"));
         export.setId("tasks-export");
         export.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
         export.setOnAction(event -> chooseAndExport());
@@ -169,6 +171,13 @@ public final class TasksView extends BorderPane {
                 services.settings(), table.getSelectionModel().getSelectedIndices().size()).showAndWait()
                 .ifPresent(this::rollOutSelection));
         HBox bar = new HBox(8, importTasks, search, count, clear, lint, export, oracle, rollOut);
+        // the buttons keep their words; the search field gives way
+        for (Node node : bar.getChildren()) {
+            if (node instanceof javafx.scene.control.Labeled labeled) {
+                labeled.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        search.setMinWidth(160);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 4, 10));
         return bar;
@@ -201,13 +210,13 @@ public final class TasksView extends BorderPane {
         table.setFixedCellSize(26); // equal rows keep scrolling over 100k rows cheap
         table.getColumns().add(column("Name", TaskSort.NAME, TaskRow::name, 240, true));
         table.getColumns().add(column("Category", TaskSort.CATEGORY, TaskRow::category, 130, true));
-        table.getColumns().add(column("Difficulty", TaskSort.DIFFICULTY, TaskRow::difficulty, 80, true));
+        table.getColumns().add(column("Difficulty", TaskSort.DIFFICULTY, TaskRow::difficulty, 100, true));
         table.getColumns().add(column("Tags", TaskSort.TAGS, row -> String.join(", ", row.tags()), 150, true));
         table.getColumns().add(column("Base image", TaskSort.BASE_IMAGE, TaskRow::baseImage, 170, true));
         table.getColumns().add(lintColumn());
         table.getColumns().add(column("Pass rate", TaskSort.PASS_RATE, TaskRow::passRateText, 90, true));
-        table.getColumns().add(column("Solution", TaskSort.SOLUTION, row -> row.hasSolution() ? "yes" : "no", 70, true));
-        table.getColumns().add(column("Tests", TaskSort.TESTS, row -> row.hasTests() ? "yes" : "no", 60, false));
+        table.getColumns().add(column("Solution", TaskSort.SOLUTION, row -> row.hasSolution() ? "yes" : "no", 90, true));
+        table.getColumns().add(column("Tests", TaskSort.TESTS, row -> row.hasTests() ? "yes" : "no", 75, false));
         table.getColumns().add(column("Format", TaskSort.FORMAT, TaskRow::format, 110, false));
         table.getColumns().add(column("Origin", TaskSort.ORIGIN, TaskRow::origin, 80, false));
         table.getColumns().add(column("Instruction length", TaskSort.INSTRUCTION_LENGTH,
