@@ -54,6 +54,8 @@ import org.termcurator.ui.session.UiServices;
 public final class TasksView extends BorderPane {
 
     private final UiServices services;
+    private final javafx.beans.property.BooleanProperty facetsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", true);
     private final TasksViewModel model;
     private final TableView<TaskRowRef> table = new TableView<>();
     private final TaskDetailView detail;
@@ -74,7 +76,15 @@ public final class TasksView extends BorderPane {
         facets.setFitToWidth(true);
         facets.setPrefWidth(240);
         facets.getStyleClass().add("facet-scroll");
-        setLeft(facets);
+        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it
+        services.layout().flag("tasks.facets-shown", facetsShown);
+        leftProperty().bind(javafx.beans.binding.Bindings.when(facetsShown).then((Node) facets).otherwise((Node) null));
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (javafx.scene.input.KeyCombination.keyCombination("Shortcut+B").match(event)) {
+                facetsShown.set(!facetsShown.get());
+                event.consume();
+            }
+        });
         SplitPane split = new SplitPane(table(), detail);
         split.setDividerPositions(0.55);
         services.layout().dividers("tasks.centre", split);
@@ -170,7 +180,11 @@ public final class TasksView extends BorderPane {
         rollOut.setOnAction(event -> new RolloutDialog(getScene() == null ? null : getScene().getWindow(),
                 services.settings(), table.getSelectionModel().getSelectedIndices().size()).showAndWait()
                 .ifPresent(this::rollOutSelection));
-        HBox bar = new HBox(8, importTasks, search, count, clear, lint, export, oracle, rollOut);
+        javafx.scene.control.ToggleButton filters = new javafx.scene.control.ToggleButton("", new FontIcon(Feather.SIDEBAR));
+        filters.setId("tasks-toggle-facets");
+        filters.setTooltip(new javafx.scene.control.Tooltip("Show or hide the filters (Ctrl+B)"));
+        filters.selectedProperty().bindBidirectional(facetsShown);
+        HBox bar = new HBox(8, filters, importTasks, search, count, clear, lint, export, oracle, rollOut);
         // the buttons keep their words; the search field gives way
         for (Node node : bar.getChildren()) {
             if (node instanceof javafx.scene.control.Labeled labeled) {

@@ -74,6 +74,10 @@ public final class TrajectoriesView extends StackPane {
     private final java.util.Set<TrajectoryFacet> expandedFacets = java.util.EnumSet.noneOf(TrajectoryFacet.class);
     private static final int FACET_LABELS_SHOWN = 12;
     private static final Duration SEARCH_DEBOUNCE = Duration.millis(300);
+    static final javafx.scene.input.KeyCombination TOGGLE_FACETS =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
+    private final javafx.beans.property.BooleanProperty facetsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", true);
 
     private TrajectoriesView(UiServices services, ProjectActions actions) {
         this.services = services;
@@ -93,7 +97,16 @@ public final class TrajectoriesView extends StackPane {
         setId("trajectories-view");
         getStyleClass().add("section-view");
         content.setTop(toolbar());
-        content.setLeft(facetsPane());
+        Node facets = facetsPane();
+        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it
+        services.layout().flag("trajectories.facets-shown", facetsShown);
+        content.leftProperty().bind(javafx.beans.binding.Bindings.when(facetsShown).then(facets).otherwise((Node) null));
+        content.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (TOGGLE_FACETS.match(event)) {
+                facetsShown.set(!facetsShown.get());
+                event.consume();
+            }
+        });
         content.setCenter(centre());
         acceptDroppedRuns();
         model.facets().addListener((MapChangeListener<TrajectoryFacet, List<FacetCount>>) change -> redrawFacets());
@@ -188,7 +201,11 @@ public final class TrajectoriesView extends StackPane {
         problems.visibleProperty().bind(Bindings.isNotEmpty(model.importProblems()));
         problems.managedProperty().bind(problems.visibleProperty());
         problems.setOnAction(event -> showImportProblems());
-        HBox bar = new HBox(8, importRuns, importFile, search, busy, problems, status);
+        ToggleButton filters = new ToggleButton("", new FontIcon(Feather.SIDEBAR));
+        filters.setId("trajectories-toggle-facets");
+        filters.setTooltip(new Tooltip("Show or hide the filters (Ctrl+B)"));
+        filters.selectedProperty().bindBidirectional(facetsShown);
+        HBox bar = new HBox(8, filters, importRuns, importFile, search, busy, problems, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;

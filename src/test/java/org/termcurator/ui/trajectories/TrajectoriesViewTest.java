@@ -238,6 +238,17 @@ class TrajectoriesViewTest {
         robot.interact(() -> table.getColumns().stream().filter(column -> column.getText().equals("Trial"))
                 .findFirst().orElseThrow().setVisible(true));
         assertThat(context.ui().settings().getLayout().get("trajectories.columns")).contains("trajectories-column-trial");
+
+        // the facet pane collapses with its toggle and comes back with Ctrl+B, remembered
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isPresent();
+        robot.clickOn("#trajectories-toggle-facets");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isEmpty();
+        assertThat(context.ui().settings().getLayout().get("trajectories.facets-shown")).isEqualTo("false");
+        robot.clickOn("#trajectories-table");
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isPresent();
     }
 
     @Test
