@@ -184,14 +184,24 @@ public final class TasksView extends BorderPane {
         filters.setId("tasks-toggle-facets");
         filters.setTooltip(new javafx.scene.control.Tooltip("Show or hide the filters (Ctrl+B)"));
         filters.selectedProperty().bindBidirectional(facetsShown);
-        HBox bar = new HBox(8, filters, importTasks, search, count, clear, lint, export, oracle, rollOut);
-        // the buttons keep their words; the search field gives way
-        for (Node node : bar.getChildren()) {
-            if (node instanceof javafx.scene.control.Labeled labeled) {
-                labeled.setMinWidth(Region.USE_PREF_SIZE);
+        // two groups that wrap onto a second line in a narrow window: the buttons keep their
+        // words and the section never grows wider than the window
+        HBox find = new HBox(8, filters, importTasks, search, count);
+        find.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(8, clear, lint, export, oracle, rollOut);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (HBox group : List.of(find, tools)) {
+            for (Node node : group.getChildren()) {
+                if (node instanceof javafx.scene.control.Labeled labeled) {
+                    labeled.setMinWidth(Region.USE_PREF_SIZE);
+                }
             }
         }
-        search.setMinWidth(160);
+        search.setPrefColumnCount(22);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 6, find, tools);
+        bar.setMinWidth(0);
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(24));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 4, 10));
         return bar;

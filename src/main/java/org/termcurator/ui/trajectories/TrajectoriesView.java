@@ -77,7 +77,7 @@ public final class TrajectoriesView extends StackPane {
     static final javafx.scene.input.KeyCombination TOGGLE_FACETS =
             javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
     private final javafx.beans.property.BooleanProperty facetsShown =
-            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", true);
+            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", false);
 
     private TrajectoriesView(UiServices services, ProjectActions actions) {
         this.services = services;
@@ -98,7 +98,8 @@ public final class TrajectoriesView extends StackPane {
         getStyleClass().add("section-view");
         content.setTop(toolbar());
         Node facets = facetsPane();
-        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it
+        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it;
+        // it starts collapsed, so that at 1280x800 a 160-column recording is drawn whole and legible
         services.layout().flag("trajectories.facets-shown", facetsShown);
         content.leftProperty().bind(javafx.beans.binding.Bindings.when(facetsShown).then(facets).otherwise((Node) null));
         content.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
@@ -273,6 +274,7 @@ public final class TrajectoriesView extends StackPane {
                 ToggleButton entry = new ToggleButton(String.format("%s (%,d)", count.label(), count.count()));
                 entry.getStyleClass().addAll("facet-entry", "small");
                 entry.setMnemonicParsing(false); // labels such as agent_timeout keep their underscores
+                entry.setTooltip(new Tooltip(entry.getText())); // a long label ellipsizes in the pane
                 entry.setUserData(facet.name() + "=" + count.label());
                 entry.setSelected(selected);
                 entry.setOnAction(event -> model.toggleFacet(facet, count.label()));
@@ -297,6 +299,7 @@ public final class TrajectoriesView extends StackPane {
     private Node centre() {
         table.setId("trajectories-table");
         table.setTableMenuButtonVisible(true); // the column chooser
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE); // more rows in a small window
         table.getColumns().setAll(List.of(
                 column("Task", TrajectorySort.TASK, 200, true, TrajectoryRow::taskName),
                 column("Outcome", TrajectorySort.OUTCOME, 100, true,
@@ -346,7 +349,7 @@ public final class TrajectoriesView extends StackPane {
         // replay the whole width beside the step list
         SplitPane split = new SplitPane(tablePane, detailPane());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(0.36);
         services.layout().dividers("trajectories.centre", split);
         return split;
     }
@@ -386,7 +389,11 @@ public final class TrajectoriesView extends StackPane {
     /** The detail panel is split: steps and tests above, the terminal replay of the trajectory below ({@link ReplayView}). */
     private Node detailPane() {
         detailHeader.setId("trajectory-detail-header");
-        detailHeader.setWrapText(true);
+        // a line each (task and trial, agent and model and outcome, the error); the tooltip has them whole
+        detailHeader.setWrapText(false);
+        detailHeader.setMinWidth(0);
+        detailHeader.setTooltip(new Tooltip());
+        detailHeader.getTooltip().textProperty().bind(detailHeader.textProperty());
         detailHeader.setMinHeight(Region.USE_PREF_SIZE);
         detailHeader.setPadding(new Insets(6));
         steps.setId("trajectory-steps");
@@ -413,7 +420,7 @@ public final class TrajectoriesView extends StackPane {
         // beside the replay: the steps above, the step in full and the verdict below
         SplitPane column = new SplitPane(info, replay.takeSide());
         column.setOrientation(Orientation.VERTICAL);
-        column.setDividerPositions(0.45);
+        column.setDividerPositions(0.58);
         column.setMinWidth(0);
         services.layout().dividers("trajectories.detail-column", column);
 

@@ -33,6 +33,16 @@ final class CutText {
         if (node instanceof IndexedCell<?>) {
             return; // rows of data: checked by the tables' own tooltips, not by this walk
         }
+        if (node instanceof javafx.scene.control.ScrollPane || node instanceof javafx.scene.control.TableView<?>
+                || node instanceof javafx.scene.control.ListView<?> || node.getStyleClass().contains("tab-header-area")) {
+            // what scrolls (or, for tabs, overflows into a menu) may lie outside the window: only cut text counts
+            walkScrolled(node, problems);
+            return;
+        }
+        if (node instanceof Labeled labeled && offTheWindow(labeled)) {
+            problems.add(describe(labeled) + ": \"" + labeled.getText() + "\" runs off the window");
+            return;
+        }
         if (node instanceof Labeled labeled) {
             check(labeled, problems);
         }
@@ -41,6 +51,29 @@ final class CutText {
                 walk(child, problems);
             }
         }
+    }
+
+    private static void walkScrolled(Node node, List<String> problems) {
+        if (!node.isVisible() || node instanceof IndexedCell<?>) {
+            return;
+        }
+        if (node instanceof Labeled labeled) {
+            check(labeled, problems);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walkScrolled(child, problems);
+            }
+        }
+    }
+
+    /** A control outside every scroll pane that ends beyond the window's right or bottom edge. */
+    private static boolean offTheWindow(Labeled labeled) {
+        if (labeled.getScene() == null || labeled.getWidth() <= 0) {
+            return false;
+        }
+        javafx.geometry.Bounds bounds = labeled.localToScene(labeled.getLayoutBounds());
+        return bounds.getMaxX() > labeled.getScene().getWidth() + 1 || bounds.getMaxY() > labeled.getScene().getHeight() + 1;
     }
 
     private static void check(Labeled labeled, List<String> problems) {

@@ -90,6 +90,7 @@ class WindowFitTest {
             ThemeManager.apply(Settings.Theme.LIGHT);
             stage.setWidth(1280);
             stage.setHeight(800);
+            stage.centerOnScreen(); // the next test class gets the window back where it was
             context.close();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,6 +130,11 @@ class WindowFitTest {
                     robot.clickOn("#" + section.navId());
                     selectFirstRow(robot, section);
                     problems.addAll(check(where + " " + section.title(), stage));
+                    if (section == Section.TRAJECTORIES) {
+                        robot.clickOn("#trajectories-toggle-facets"); // its filters, which start collapsed
+                        problems.addAll(check(where + " " + section.title() + " with filters", stage));
+                        robot.clickOn("#trajectories-toggle-facets");
+                    }
                 }
                 problems.addAll(dialogs(robot, where));
             }
@@ -186,8 +192,10 @@ class WindowFitTest {
         WaitForAsyncUtils.waitForFxEvents();
         Stage dialog = (Stage) window(robot, titleStart);
         List<String> problems = check(where, dialog);
-        robot.interact(dialog::close);
-        WaitForAsyncUtils.waitForFxEvents();
+        // Esc: the dialogs cancel and Compare closes, as a user leaves them
+        robot.interact(() -> dialog.getScene().getRoot().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !dialog.isShowing());
         return problems;
     }
 

@@ -349,10 +349,12 @@ class ReplayViewTest {
                 .release(javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> replay.viewport().terminal().getFontSize())).isEqualTo(fitted);
+        double inPlace = fx(() -> replay.viewport().getWidth());
         robot.type(javafx.scene.input.KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#replay-maximized").tryQuery()).isPresent();
-        assertThat(fx(() -> replay.viewport().getWidth())).as("the window's width").isGreaterThan(1300);
+        assertThat(fx(() -> replay.viewport().getWidth())).as("the window's width")
+                .isGreaterThan(inPlace + 200).isGreaterThan(fx(() -> stage.getWidth()) - 40);
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#replay-maximized").tryQuery()).isEmpty();

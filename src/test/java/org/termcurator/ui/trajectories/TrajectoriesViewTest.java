@@ -118,7 +118,8 @@ class TrajectoriesViewTest {
         robot.clickOn("#trajectories-search").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
 
-        // a facet with its count narrows the table
+        // a facet with its count narrows the table (the filters pane opens with its toggle)
+        robot.clickOn("#trajectories-toggle-facets");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> facet(robot, "OUTCOME=unresolved").isPresent());
         ToggleButton unresolved = facet(robot, "OUTCOME=unresolved").orElseThrow();
         assertThat(unresolved.getText()).isEqualTo("unresolved (3)");
@@ -239,7 +240,10 @@ class TrajectoriesViewTest {
                 .findFirst().orElseThrow().setVisible(true));
         assertThat(context.ui().settings().getLayout().get("trajectories.columns")).contains("trajectories-column-trial");
 
-        // the facet pane collapses with its toggle and comes back with Ctrl+B, remembered
+        // the facet pane opens with its toggle, collapses with Ctrl+B and comes back, remembered
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).as("collapsed at first").isEmpty();
+        robot.clickOn("#trajectories-toggle-facets");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#trajectories-facets").tryQuery()).isPresent();
         robot.clickOn("#trajectories-toggle-facets");
         WaitForAsyncUtils.waitForFxEvents();

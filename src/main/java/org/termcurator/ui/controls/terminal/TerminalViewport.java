@@ -48,7 +48,8 @@ public final class TerminalViewport extends StackPane {
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.setPannable(false);
         scroll.getStyleClass().add("terminal-scroll");
-        scroll.setStyle("-fx-background: black; -fx-background-color: black;");
+        scroll.setStyle("-fx-background: black; -fx-background-color: black; -fx-background-insets: 0; -fx-padding: 0;");
+        scroll.setPadding(javafx.geometry.Insets.EMPTY);
         setStyle("-fx-background-color: black;");
         setMinSize(0, 0);
         getChildren().add(scroll);
@@ -94,12 +95,15 @@ public final class TerminalViewport extends StackPane {
         return terminal.prefWidth(-1) > width() + 0.5;
     }
 
+    /** The room for the grid: the control less the scroll pane's and the canvas's insets. */
     private double width() {
-        return Math.max(0, getWidth() - 4);
+        return Math.max(0, getWidth() - scroll.snappedLeftInset() - scroll.snappedRightInset()
+                - terminal.snappedLeftInset() - terminal.snappedRightInset() - 2);
     }
 
     private double height() {
-        return Math.max(0, getHeight() - 4);
+        return Math.max(0, getHeight() - scroll.snappedTopInset() - scroll.snappedBottomInset()
+                - terminal.snappedTopInset() - terminal.snappedBottomInset() - 2);
     }
 
     /** Chooses the font size: the grid fitted to the space, times the zoom, never below legible. */
@@ -110,10 +114,13 @@ public final class TerminalViewport extends StackPane {
             return;
         }
         double[] unit = TerminalCanvas.cellSizeAt(10);
-        double byWidth = 10 * w / (terminal.gridColumns() * unit[0]);
-        double byHeight = 10 * h / (terminal.gridRows() * unit[1]);
+        // cells are whole pixels high and the canvas rounds up: fit a little inside the room
+        double byWidth = 10 * (w - 1) / (terminal.gridColumns() * unit[0]);
+        double byHeight = 10 * (h - 1) / (terminal.gridRows() * unit[1]);
         double fitted = Math.floor(Math.min(byWidth, byHeight) * 4) / 4;
-        double size = Math.clamp(Math.floor(fitted * zoom.get() * 4) / 4, MIN_READABLE, MAX_SIZE);
+        // the zoom scales what is shown: the fit, or the legible minimum where the fit is smaller
+        double shown = Math.max(fitted, MIN_READABLE);
+        double size = Math.clamp(Math.floor(shown * zoom.get() * 4) / 4, MIN_READABLE, MAX_SIZE);
         // the cell is not exactly linear in the size: step down until the grid fits when it should
         while (size > MIN_READABLE && zoom.get() <= 1 && exceeds(size, w, h)) {
             size -= 0.25;
@@ -126,7 +133,7 @@ public final class TerminalViewport extends StackPane {
 
     private boolean exceeds(double size, double w, double h) {
         double[] cell = TerminalCanvas.cellSizeAt(size);
-        return terminal.gridColumns() * cell[0] > w || terminal.gridRows() * cell[1] > h;
+        return Math.ceil(terminal.gridColumns() * cell[0]) > w || Math.ceil(terminal.gridRows() * cell[1]) > h;
     }
 
     /** Zooms for Ctrl+= / Ctrl+- / Ctrl+0 (Cmd on macOS); true when the key was one of them. */
