@@ -27,6 +27,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupCleanup.run();
         if (args.length > 0 && projectToOpen(List.of(args)).isEmpty()) {
             System.setProperty("java.awt.headless", "true");
             System.exit(CuratorCli.run(args));

@@ -2,10 +2,10 @@ package org.termcurator.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Where a command's result goes: one JSON object on stdout with {@code --json}, readable
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class CliOutput {
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = Mappers.outputJson();
 
     private final PrintWriter out;
     private final PrintWriter err;

@@ -23,11 +23,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.termcurator.core.io.Mappers;
 
 /** {@code curator export}, {@code curator stats} and {@code curator presets}: curation without the window. */
 final class CurateCommands {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private CurateCommands() {
     }

@@ -19,6 +19,7 @@ import org.termcurator.core.rollouts.RolloutConfig;
 import org.termcurator.core.rollouts.RolloutEvent;
 import org.termcurator.core.rollouts.RolloutResult;
 import org.termcurator.core.rollouts.RolloutStatus;
+import org.termcurator.core.rollouts.RolloutWorkRoot;
 import org.termcurator.core.rollouts.agents.Agent;
 import org.termcurator.core.rollouts.agents.AgentChoice;
 import org.termcurator.core.rollouts.agents.AgentKind;
@@ -112,6 +113,11 @@ final class RolloutCommand extends ProjectSubcommand {
         }
         Settings settings = CliCommands.userSettings();
         RolloutConfig config = config(settings);
+        try {
+            RolloutWorkRoot.prepare(config.workRoot());
+        } catch (java.io.IOException e) {
+            throw new CliFailure(e.getMessage());
+        }
         Agent chosen = agent(settings);
         PrintWriter err = cli().err();
         try (ProjectDb db = openProject();
@@ -235,6 +241,7 @@ final class RolloutCommand extends ProjectSubcommand {
             row.put("seconds", result.seconds());
             row.put("status", result.status().dbValue());
             row.put("error", result.error());
+            row.put("limits", result.limits() == null ? null : result.limits().describe());
             row.put("workDir", result.workDir() == null ? null : result.workDir().toString());
             rows.add(row);
         }

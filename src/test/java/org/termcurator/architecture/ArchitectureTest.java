@@ -2,7 +2,10 @@ package org.termcurator.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.targetOwner;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,7 +13,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.TSFBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.project.SqlWork;
 
@@ -72,4 +79,19 @@ class ArchitectureTest {
     static final ArchRule rolloutPartsAreFreeOfCycles = slices()
             .matching("org.termcurator.core.rollouts.(*)..")
             .should().beFreeOfCycles();
+
+    /**
+     * One place configures Jackson (core.io.Mappers): a document of one kind is read by the
+     * same rules wherever it is read, so no other class builds a mapper or a parser factory or
+     * changes the features of one.
+     */
+    @ArchTest
+    static final ArchRule onlyMappersConfiguresJackson = noClasses()
+            .that().doNotBelongToAnyOf(Mappers.class)
+            .should().callConstructorWhere(targetOwner(assignableTo(ObjectMapper.class)))
+            .orShould().callConstructorWhere(targetOwner(assignableTo(JsonFactory.class)))
+            .orShould().callConstructorWhere(targetOwner(assignableTo(TSFBuilder.class)))
+            .orShould().callMethodWhere(targetOwner(assignableTo(ObjectMapper.class))
+                    .and(target(nameMatching("builder|enable|disable|configure|set.*Feature.*|setSerializationInclusion"))))
+            .because("one reader per format: mappers are configured in core.io.Mappers only");
 }

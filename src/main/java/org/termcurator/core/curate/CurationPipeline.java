@@ -119,6 +119,20 @@ public final class CurationPipeline {
         return new SamplePreview(trajectoryId, shown, bytes.toString(StandardCharsets.UTF_8), total, parts);
     }
 
+    /**
+     * Whether an export to {@code outDir} would replace an earlier export of this app (the window
+     * asks first); false for a missing or empty folder and for one an export would refuse.
+     */
+    public static boolean holdsEarlierExport(Path outDir) {
+        try {
+            return org.termcurator.core.io.ExportFolder.of(outDir, org.termcurator.core.AppVersion.name(),
+                    org.termcurator.core.settings.ConfigLocation.exportJournalDir()).inspect()
+                    == org.termcurator.core.io.ExportFolder.Contents.EARLIER_EXPORT;
+        } catch (IOException e) {
+            return false; // the export itself says what is wrong with the folder
+        }
+    }
+
     /** Exports what the settings keep; see {@link #export(CurationSettings, String, ExportFormat, Path, JobContext)}. */
     public ExportResult export(CurationSettings settings, ExportFormat format, Path outDir, JobContext job)
             throws SQLException, IOException {

@@ -12,11 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.io.Mappers;
 
 /** The word n-grams of a reference set (benchmark instructions), sorted for binary search. */
 final class DecontaminationIndex {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final String[] TEXT_FIELDS = {"instruction", "prompt", "problem", "question", "text"};
 
     private final long[] grams;

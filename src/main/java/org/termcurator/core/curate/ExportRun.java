@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -25,24 +23,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.termcurator.core.AppVersion;
-import org.termcurator.core.io.FileTrees;
+import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.ExportFolder;
 import org.termcurator.core.jobs.Futures;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.settings.ConfigLocation;
 import org.termcurator.core.tasks.ExportSummary;
 import org.termcurator.core.tasks.Hashing;
 import org.termcurator.core.tasks.TaskExporter;
 
 /**
- * Writes one export: every file goes to a hidden staging folder inside the output folder and is
- * moved into place only when all of them are complete, the manifest last; a cancelled or failed
- * export deletes the staging folder and leaves the output folder as it was.
+ * Writes one export into an {@link ExportFolder}: every file goes to its staging folder, the
+ * manifest last, and the staged export takes the output folder's place whole; a cancelled or
+ * failed export deletes the staging folder and leaves the output folder as it was. An output
+ * folder that holds anything but an earlier export of this app is refused, and an export that
+ * would keep no sample writes nothing.
  */
 final class ExportRun {
 
     static final String TRAIN = "train.jsonl";
     static final String VALIDATION = "validation.jsonl";
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = ExportFolder.MANIFEST;
     static final String TASKS = "tasks";
 
     private static final int BATCH = 256;
@@ -62,9 +64,14 @@ final class ExportRun {
 
     ExportResult export(String presetName, ExportFormat format, Path outDir, JobContext job)
             throws SQLException, IOException {
-        Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
-        Path staging = Files.createTempDirectory(out, ".curator-export-");
-        try {
+        if (selection.order.length == 0) {
+            throw new IOException("the settings keep none of the " + features.size + " samples, so nothing was written to "
+                    + outDir.toAbsolutePath().normalize() + " (loosen the filters and preview again)");
+        }
+        ExportFolder folder = ExportFolder.of(outDir, AppVersion.name(), ConfigLocation.exportJournalDir());
+        Path out = folder.path();
+        try (ExportFolder.Staging stage = folder.stage()) {
+            Path staging = stage.path();
             List<Written> written = new ArrayList<>();
             int[] train = part(false);
             int[] validation = part(true);
@@ -80,8 +87,12 @@ final class ExportRun {
             job.checkCancelled();
             String createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             String manifest = manifest(presetName, format, written, train.length, validation.length, createdAt);
-            Files.writeString(staging.resolve(MANIFEST), manifest);
-            List<Path> files = moveIntoPlace(staging, out, written);
+            AtomicFiles.writeString(staging.resolve(MANIFEST), manifest);
+            job.checkCancelled();
+            stage.commit();
+            List<Path> files = new ArrayList<>();
+            written.forEach(file -> files.add(out.resolve(file.relative())));
+            files.add(out.resolve(MANIFEST));
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("total", features.size);
             counts.put("exported", selection.order.length);
@@ -94,8 +105,6 @@ final class ExportRun {
             long bytes = written.stream().mapToLong(Written::bytes).sum();
             return new ExportResult(selection.order.length, train.length, validation.length, dropped, files,
                     out.resolve(MANIFEST), bytes, historyId);
-        } finally {
-            FileTrees.deleteQuietly(staging);
         }
     }
 
@@ -271,48 +280,6 @@ final class ExportRun {
             }
         }
         return SettingsJson.MAPPER.writeValueAsString(manifest) + "\n";
-    }
-
-    /** Moves the staged files over the output folder's, data first and the manifest last. */
-    private static List<Path> moveIntoPlace(Path staging, Path out, List<Written> written) throws IOException {
-        List<Path> placed = new ArrayList<>();
-        List<String> entries = new ArrayList<>();
-        for (Written file : written) {
-            String top = file.relative().getName(0).toString();
-            if (!entries.contains(top)) {
-                entries.add(top);
-            }
-        }
-        entries.add(MANIFEST);
-        if (Files.exists(out.resolve(MANIFEST))) {
-            // the folder holds an earlier export: a file of it that this one does not write would
-            // otherwise sit beside the new manifest as if it belonged to it
-            for (String earlier : List.of(TRAIN, VALIDATION, TASKS)) {
-                if (!entries.contains(earlier)) {
-                    FileTrees.deleteQuietly(out.resolve(earlier));
-                }
-            }
-        }
-        for (String entry : entries) {
-            Path target = out.resolve(entry);
-            if (Files.isDirectory(target)) {
-                FileTrees.deleteQuietly(target);
-            }
-            move(staging.resolve(entry), target);
-        }
-        for (Written file : written) {
-            placed.add(out.resolve(file.relative()));
-        }
-        placed.add(out.resolve(MANIFEST));
-        return placed;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Forces the file's bytes to disk before it is closed, so a rename never exposes a file that is not there yet. */

@@ -23,6 +23,7 @@ import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
 import org.termcurator.core.tasks.Hashing;
 import org.termcurator.core.tasks.lint.MinHash;
+import org.termcurator.core.terminus.TerminalCommand;
 
 /**
  * Reads every trajectory of a project once and computes its {@link SampleFeatures}: one scan of
@@ -246,7 +247,7 @@ final class FeatureScanner {
                     turnFlag[t] = turn.flags();
                     complete |= turn.marksComplete();
                     if (turn.commands() != null) {
-                        CommandText.appendKeystrokes(turn.commands(), commands);
+                        TerminalCommand.appendKeystrokes(turn.commands(), commands);
                     }
                     ScriptCounts.add(turn.answer().content(), scriptCounts);
                 }

@@ -83,10 +83,10 @@ public final class PtySession implements AutoCloseable {
                     .withAttachStderr(true)
                     .withAttachStdin(interactive)
                     .withEnv(environment);
-            String execId = create.exec().getId();
+            String execId = engine.call(create::exec).getId();
             KeystrokeStream stdin = interactive ? new KeystrokeStream() : null;
             PtySession session = new PtySession(client, execId, stdin, output);
-            var start = client.execStartCmd(execId).withTty(true);
+            var start = engine.streamingClient().execStartCmd(execId).withTty(true);
             if (stdin != null) {
                 start.withStdIn(stdin);
             }

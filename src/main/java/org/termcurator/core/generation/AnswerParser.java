@@ -1,9 +1,8 @@
 package org.termcurator.core.generation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Reads a model's answer into a {@link ParsedTask}. The answer is a JSON object (bare, in a
@@ -20,11 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class AnswerParser {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
-                    JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .build();
-    private static final TomlMapper TOML = new TomlMapper();
+    private static final ObjectMapper JSON = Mappers.answerJson();
+    private static final TomlMapper TOML = Mappers.toml();
     private static final Pattern JSON_FENCE = Pattern.compile("```(?:json)?\\s*\\n(\\{.*})\\s*\\n```", Pattern.DOTALL);
     private static final Pattern FENCE = Pattern.compile("^(`{3,}|~{3,})[^`]*$");
     private static final Pattern PATH_HEADER = Pattern.compile(

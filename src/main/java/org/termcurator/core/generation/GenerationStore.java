@@ -17,6 +17,7 @@ import org.termcurator.core.tasks.TaskDefinitionException;
 import org.termcurator.core.tasks.TaskImporter;
 import org.termcurator.core.tasks.TaskProvenance;
 import org.termcurator.core.tasks.lint.LintContext;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Puts what a generation run makes into the project: each task folder through the task
@@ -26,7 +27,7 @@ import org.termcurator.core.tasks.lint.LintContext;
  */
 public final class GenerationStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final ProjectDb db;
     private final TaskImporter importer;

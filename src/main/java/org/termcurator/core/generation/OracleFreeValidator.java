@@ -15,6 +15,7 @@ import org.termcurator.core.docker.ContainerSpec;
 import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.docker.ExecResult;
+import org.termcurator.core.verifier.Rewards;
 
 /**
  * Oracle-free validation of a generated task: build its environment, run its tests against
@@ -61,7 +62,7 @@ public final class OracleFreeValidator {
         String tag = "curator-validate/" + taskFolder.getFileName().toString().toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_.-]+", "-") + ":" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            client.buildImageCmd(environment.toFile()).withTags(Set.of(tag))
+            engine.streamingClient().buildImageCmd(environment.toFile()).withTags(Set.of(tag))
                     .withLabels(Map.of(DockerEngine.MANAGED_LABEL, "true")).withPull(false).withRemove(true)
                     .exec(new BuildImageResultCallback()).awaitImageId(buildTimeout.toSeconds(), TimeUnit.SECONDS);
         } catch (RuntimeException e) {
@@ -83,10 +84,8 @@ public final class OracleFreeValidator {
                 return new Validation(Verdict.TESTS_BROKEN, null, "test.sh wrote no /logs/verifier/reward.txt"
                         + (run.timedOut() ? " (it ran out of time)" : " (exit " + run.exitCode() + "): " + tail(run.stderr() + run.stdout())));
             }
-            double value;
-            try {
-                value = Double.parseDouble(reward.stdout().strip());
-            } catch (NumberFormatException e) {
+            Double value = Rewards.rewardText(reward.stdout());
+            if (value == null) {
                 return new Validation(Verdict.TESTS_BROKEN, null, "reward.txt holds '" + reward.stdout().strip() + "', not a number");
             }
             return value >= 1.0

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Writes a parsed task as a Harbor task folder: instruction.md, task.toml (metadata with
@@ -23,7 +24,7 @@ import org.termcurator.core.io.AtomicFiles;
  */
 public final class TaskFolderWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private TaskFolderWriter() {
     }

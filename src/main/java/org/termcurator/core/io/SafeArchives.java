@@ -23,7 +23,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Unpacks .tar.gz, .tgz, .tar and .zip archives without letting an entry write outside the
  * target folder: absolute names, {@code ..} segments and links that lead outside are refused,
- * and the whole archive with them (an archive that tries this is not to be trusted).
+ * and the whole archive with them (an archive that tries this is not to be trusted). What an
+ * archive unpacks to is counted as it is written and held to {@link Limits}: a decompression
+ * bomb stops at the limit instead of filling the disk.
  */
 public final class SafeArchives {
 
@@ -43,6 +45,64 @@ public final class SafeArchives {
         }
     }
 
+    /** An archive that unpacks to more than its {@link Limits} allow (a decompression bomb, or simply too big). */
+    public static final class ArchiveLimitException extends IOException {
+        ArchiveLimitException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What one archive may unpack to: in all, per entry, and as a multiple of its own size (counted
+     * on the bytes really written, not on what the archive's headers claim). The ratio is checked
+     * once more than {@code ratioFloorBytes} have been written, so small, well-compressed archives pass.
+     */
+    public record Limits(long maxTotalBytes, long maxEntryBytes, long maxRatio, long ratioFloorBytes) {
+        /** 8 GiB in all, 2 GiB per entry, at most 200 times the archive once past 64 MiB. */
+        public static final Limits DEFAULT = new Limits(8L << 30, 2L << 30, 200, 64L << 20);
+    }
+
+    /** The bytes an extraction has written so far, against its limits. */
+    private static final class Budget {
+        private final Path archive;
+        private final Limits limits;
+        private final long archiveBytes;
+        private long total;
+
+        Budget(Path archive, Limits limits) throws IOException {
+            this.archive = archive;
+            this.limits = limits;
+            this.archiveBytes = Math.max(1, Files.size(archive));
+        }
+
+        void add(String entry, long entryBytes, long more) throws ArchiveLimitException {
+            total += more;
+            if (entryBytes > limits.maxEntryBytes()) {
+                throw new ArchiveLimitException(archive + ": entry '" + entry + "' unpacks to more than "
+                        + bytes(limits.maxEntryBytes()) + " (the limit per file); nothing was imported from it");
+            }
+            if (total > limits.maxTotalBytes()) {
+                throw new ArchiveLimitException(archive + " unpacks to more than " + bytes(limits.maxTotalBytes())
+                        + " (the limit per archive); nothing was imported from it");
+            }
+            if (total > limits.ratioFloorBytes() && total / archiveBytes > limits.maxRatio()) {
+                throw new ArchiveLimitException(archive + " unpacks to more than " + limits.maxRatio()
+                        + " times its size (" + bytes(archiveBytes) + " to over " + bytes(total)
+                        + "): a decompression bomb, refused; nothing was imported from it");
+            }
+        }
+
+        private static String bytes(long n) {
+            if (n >= 1L << 30) {
+                return String.format(Locale.ROOT, "%.1f GiB", n / (double) (1L << 30));
+            }
+            if (n >= 1L << 20) {
+                return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
+            }
+            return n + " bytes";
+        }
+    }
+
     private record PendingLink(String entry, Path link, String target) {
     }
 
@@ -54,15 +114,25 @@ public final class SafeArchives {
         return name.endsWith(".tar.gz") || name.endsWith(".tgz") || name.endsWith(".tar") || name.endsWith(".zip");
     }
 
-    /** Unpacks {@code archive} into {@code target} (which should be a new, empty folder). */
+    /** Unpacks {@code archive} into {@code target} (which should be a new, empty folder) within the default limits. */
     public static void extract(Path archive, Path target) throws IOException {
+        extract(archive, target, Limits.DEFAULT);
+    }
+
+    /**
+     * Unpacks {@code archive} into {@code target} (which should be a new, empty folder), entry by
+     * entry as a stream; stops with {@link ArchiveLimitException} as soon as it unpacks to more
+     * than {@code limits} allow.
+     */
+    public static void extract(Path archive, Path target, Limits limits) throws IOException {
         Path root = Files.createDirectories(target).toRealPath();
         List<PendingLink> links = new ArrayList<>();
+        Budget budget = new Budget(archive, limits);
         if (isZip(archive)) {
-            extractZip(archive, root, links);
+            extractZip(archive, root, links, budget);
         } else {
             try (TarArchiveInputStream tar = openTar(archive)) {
-                extractTar(tar, root, links);
+                extractTar(tar, root, links, budget);
             }
         }
         // Links are made last, so that no entry is ever written through one, and then checked
@@ -130,19 +200,22 @@ public final class SafeArchives {
         return new TarArchiveInputStream(in, StandardCharsets.UTF_8.name());
     }
 
-    private static void extractTar(TarArchiveInputStream tar, Path root, List<PendingLink> links) throws IOException {
+    private static void extractTar(TarArchiveInputStream tar, Path root, List<PendingLink> links, Budget budget)
+            throws IOException {
         for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
             if (entry.isLink()) {
-                copyHardLink(root, entry.getName(), entry.getLinkName());
+                copyHardLink(root, entry.getName(), entry.getLinkName(), budget);
             } else if (entry.isDirectory() || entry.isSymbolicLink() || entry.isFile()) {
                 // devices and fifos carry nothing a task needs
                 extractEntry(root, links, entry.getName(), entry.isDirectory(),
-                        entry.isSymbolicLink() ? entry.getLinkName() : null, tar, (entry.getMode() & 0100) != 0);
+                        entry.isSymbolicLink() ? entry.getLinkName() : null, tar, (entry.getMode() & 0100) != 0,
+                        budget);
             }
         }
     }
 
-    private static void extractZip(Path archive, Path root, List<PendingLink> links) throws IOException {
+    private static void extractZip(Path archive, Path root, List<PendingLink> links, Budget budget)
+            throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
             for (Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder(); entries.hasMoreElements(); ) {
                 ZipArchiveEntry entry = entries.nextElement();
@@ -150,7 +223,7 @@ public final class SafeArchives {
                 try (InputStream in = entry.isDirectory() || linkTarget != null ? InputStream.nullInputStream()
                         : zip.getInputStream(entry)) {
                     extractEntry(root, links, entry.getName(), entry.isDirectory(), linkTarget, in,
-                            (entry.getUnixMode() & 0100) != 0);
+                            (entry.getUnixMode() & 0100) != 0, budget);
                 }
             }
         }
@@ -158,7 +231,8 @@ public final class SafeArchives {
 
     /** Creates a folder, writes a file, or notes a link (made at the end), once its name is known to be safe. */
     private static void extractEntry(Path root, List<PendingLink> links, String name, boolean directory,
-                                     String linkTarget, InputStream content, boolean executable) throws IOException {
+                                     String linkTarget, InputStream content, boolean executable, Budget budget)
+            throws IOException {
         Path destination = destination(root, name);
         if (destination == null) {
             return;
@@ -168,11 +242,11 @@ public final class SafeArchives {
         } else if (linkTarget != null) {
             links.add(new PendingLink(name, destination, checkedLinkTarget(root, destination, name, linkTarget)));
         } else {
-            write(content, destination, executable);
+            write(name, content, destination, executable, budget);
         }
     }
 
-    private static void copyHardLink(Path root, String name, String target) throws IOException {
+    private static void copyHardLink(Path root, String name, String target, Budget budget) throws IOException {
         Path destination = destination(root, name);
         Path source = destination(root, target);
         if (destination == null) {
@@ -183,12 +257,23 @@ public final class SafeArchives {
                     + "', which is not a file earlier in the archive");
         }
         Files.createDirectories(destination.getParent());
+        long size = Files.size(source);
+        budget.add(name, size, size);
         Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void write(InputStream in, Path destination, boolean executable) throws IOException {
+    private static void write(String name, InputStream in, Path destination, boolean executable, Budget budget)
+            throws IOException {
         Files.createDirectories(destination.getParent());
-        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+        try (java.io.OutputStream out = Files.newOutputStream(destination)) {
+            byte[] buffer = new byte[64 * 1024];
+            long entryBytes = 0;
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                entryBytes += read;
+                budget.add(name, entryBytes, read);
+                out.write(buffer, 0, read);
+            }
+        }
         if (executable) {
             destination.toFile().setExecutable(true, false);
         }

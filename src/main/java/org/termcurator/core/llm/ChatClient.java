@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.termcurator.core.io.Mappers;
 
 /**
  * A client for OpenAI-compatible chat completions over java.net.http. Rate limits (429,
@@ -24,7 +25,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ChatClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final ChatEndpoint endpoint;
     private final RetryPolicy retry;
@@ -110,10 +111,12 @@ public final class ChatClient {
                 HttpResponse<String> response = http.send(request(body, min(retry.requestTimeout(), left)),
                         HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
+                // an endpoint may echo the key (in an error, or a model repeating it): it never goes further
+                String answered = redact(response.body());
                 if (status / 100 == 2) {
-                    return answer(response.body(), attempt, retries);
+                    return answer(answered, attempt, retries);
                 }
-                failure = "HTTP " + status + " from " + endpoint.chatCompletionsUri() + ": " + snippet(response.body());
+                failure = "HTTP " + status + " from " + endpoint.chatCompletionsUri() + ": " + snippet(answered);
                 cause = null;
                 if (status != 429 && status / 100 != 5) {
                     throw new ChatException(failure, attempt, null);
@@ -126,7 +129,7 @@ public final class ChatClient {
                 wait = retry.backoff(attempt);
             } catch (IOException e) {
                 failure = "cannot reach " + endpoint.chatCompletionsUri() + " (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+                        + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())) + ")";
                 cause = e;
                 wait = retry.backoff(attempt);
             }
@@ -219,9 +222,41 @@ public final class ChatClient {
         String reasoning = message.path("reasoning_content").isTextual() ? message.path("reasoning_content").asText()
                 : message.path("reasoning").isTextual() ? message.path("reasoning").asText() : null;
         usage.addAnswer(prompt, completion);
-        return new Answer(content.asText(), prompt, completion, attempt, choice.path("finish_reason").asText(null),
+        if (reasoning != null) {
+            reasoning = redact(reasoning);
+        }
+        return new Answer(redact(content.asText()), prompt, completion, attempt, choice.path("finish_reason").asText(null),
                 cached, reasoning, cost, retries);
     }
+
+    /**
+     * The text with the API key (as it is, and as JSON would escape it) replaced by
+     * {@link #REDACTED}. The app knows the key's value, so nothing an endpoint echoes can carry it
+     * into the project, a generation folder, a result file, a log or the terminal. Keys shorter
+     * than {@link #MIN_REDACTED_LENGTH} are not searched for (they would garble ordinary text).
+     */
+    public String redact(String text) {
+        if (text == null || endpoint.apiKeyEnvVar() == null) {
+            return text;
+        }
+        String key = environment.apply(endpoint.apiKeyEnvVar());
+        return redact(text, key == null ? null : key.strip());
+    }
+
+    /** {@code text} with {@code secret} replaced, as it is and JSON-escaped; see {@link #redact(String)}. */
+    public static String redact(String text, String secret) {
+        if (text == null || secret == null || secret.length() < MIN_REDACTED_LENGTH) {
+            return text;
+        }
+        String escaped = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(secret));
+        // JSON may also escape "/" as "\/"
+        return text.replace(secret, REDACTED).replace(escaped, REDACTED).replace(escaped.replace("/", "\\/"), REDACTED);
+    }
+
+    /** What stands where an API key was. */
+    public static final String REDACTED = "[redacted API key]";
+    /** Shorter keys are not redacted. */
+    public static final int MIN_REDACTED_LENGTH = 8;
 
     /** Retry-After in seconds or as an HTTP date; capped by the policy so a server cannot stall a run. */
     private Optional<Duration> retryAfter(HttpResponse<?> response) {

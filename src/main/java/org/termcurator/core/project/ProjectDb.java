@@ -58,6 +58,9 @@ public final class ProjectDb implements AutoCloseable {
     private final Mode mode;
     /** Read-only in a folder nobody lets us write to and with no WAL: SQLite then reads the file as it is. */
     private final boolean immutable;
+    private WalStatus walAtOpen;
+    /** The project's own id in project_meta: a WAL whose commits carry another id is not the project's. */
+    static final String PROJECT_ID = "project_id";
     /** Whether this open made the file (see {@link #isNewlyCreated}). */
     private boolean newlyCreated;
     private final ProjectLock lock;
@@ -117,6 +120,8 @@ public final class ProjectDb implements AutoCloseable {
                 SchemaMigrations.migrate(connection, 0);
                 writeMeta(connection, "created_at", Instant.now().toString());
                 writeMeta(connection, "created_with", AppVersion.name() + " " + AppVersion.version());
+                writeMeta(connection, PROJECT_ID, java.util.UUID.randomUUID().toString());
+                writeMeta(connection, "commits", "0");
                 connection.commit();
                 try (Statement statement = connection.createStatement()) {
                     // Fold the WAL into the file so the header (application id, version) is on disk.
@@ -166,8 +171,14 @@ public final class ProjectDb implements AutoCloseable {
 
     private static ProjectDb openLocked(Path target, ProjectLock lock) throws ProjectOpenException {
         Connection connection = null;
+        WalStatus wal;
         try {
             checkHeader(target); // again under the lock: the file may have changed while we waited
+            wal = walStatus(target);
+            if (wal.isForeign()) {
+                throw new ProjectOpenException(ProjectOpenException.Reason.CORRUPTED, target,
+                        target + ": " + wal.describe());
+            }
             connection = connect(target, false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
@@ -179,7 +190,15 @@ public final class ProjectDb implements AutoCloseable {
                 connection.commit();
             }
             connection.setAutoCommit(true);
-            return new ProjectDb(target, Mode.READ_WRITE, false, lock, connection);
+            if (readMeta(connection, PROJECT_ID) == null) {
+                writeMeta(connection, PROJECT_ID, java.util.UUID.randomUUID().toString()); // made before ids were
+            }
+            if (readMeta(connection, "commits") == null) {
+                writeMeta(connection, "commits", "0");
+            }
+            ProjectDb db = new ProjectDb(target, Mode.READ_WRITE, false, lock, connection);
+            db.walAtOpen = wal;
+            return db;
         } catch (SQLException e) {
             closeQuietly(connection);
             lock.close();
@@ -192,13 +211,67 @@ public final class ProjectDb implements AutoCloseable {
     }
 
     private static ProjectDb openReadOnly(Path target) throws ProjectOpenException {
-        boolean immutable = readsWithoutSharedMemory(target);
+        WalStatus wal = walStatus(target);
+        // a WAL of another project is left out of every read: the file is read as it is
+        boolean immutable = wal.isForeign() || readsWithoutSharedMemory(target);
         try (Connection probe = connect(target, true, immutable)) {
             verifySchema(target, probe);
         } catch (SQLException e) {
             throw sqlFailure(target, e);
         }
-        return new ProjectDb(target, Mode.READ_ONLY, immutable, null, null);
+        ProjectDb db = new ProjectDb(target, Mode.READ_ONLY, immutable, null, null);
+        db.walAtOpen = wal;
+        return db;
+    }
+
+    /**
+     * The WAL beside the project: none, pending, or one of another project (its view of the
+     * project id, stamped into every commit, differs from the file's, or the file does not read
+     * through it). Reading through the WAL changes nothing on disk: a read-only connection never
+     * checkpoints.
+     */
+    static WalStatus walStatus(Path target) {
+        WalStatus wal = WalStatus.of(target);
+        if (wal.state() != WalStatus.State.PENDING) {
+            return wal;
+        }
+        String inFile;
+        try (Connection file = connect(target, true, true)) {
+            inFile = readMeta(file, PROJECT_ID);
+        } catch (SQLException e) {
+            return wal; // the file itself does not read: opening it says so
+        }
+        try (Connection through = connect(target, true, false)) {
+            String inWal = readMeta(through, PROJECT_ID);
+            if (inFile != null && inWal != null && !inFile.equals(inWal)) {
+                return wal.foreign("it was written for the project " + inWal + ", this is " + inFile);
+            }
+            try (Statement statement = through.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA quick_check(1)")) {
+                if (rows.next() && !"ok".equalsIgnoreCase(rows.getString(1))) {
+                    return wal.foreign("the project does not read through it: " + rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            return wal.foreign("the project does not read through it: " + e.getMessage());
+        }
+        return wal;
+    }
+
+    /** The WAL beside the project when it was opened (what {@code project info} reports). */
+    public WalStatus walAtOpen() {
+        return walAtOpen;
+    }
+
+    /**
+     * Counts the commit in project_meta, whose page also holds the project id: every commit's
+     * pages in the WAL then name the project they belong to.
+     */
+    private static void stampProjectId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            // a changed value: SQLite skips rewriting a row whose bytes stay the same
+            statement.executeUpdate("UPDATE project_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'commits'");
+        }
     }
 
     /**
@@ -340,6 +413,7 @@ public final class ProjectDb implements AutoCloseable {
         writer.setAutoCommit(false);
         try {
             T value = work.apply(writer);
+            stampProjectId(writer);
             writer.commit();
             commits.incrementAndGet();
             return value;
@@ -427,7 +501,8 @@ public final class ProjectDb implements AutoCloseable {
                 size = -1;
             }
             return new ProjectInfo(file, userVersion(connection), SchemaMigrations.latestVersion(),
-                    readMeta(connection, "created_at"), readMeta(connection, "created_with"), size, counts);
+                    readMeta(connection, "created_at"), readMeta(connection, "created_with"), size, counts,
+                    walAtOpen == null ? WalStatus.of(file) : walAtOpen);
         });
     }
 
@@ -481,9 +556,26 @@ public final class ProjectDb implements AutoCloseable {
             allReaders.clear();
         }
         idleReaders.clear();
+        checkpointQuietly();
         closeQuietly(writer);
         if (lock != null) {
             lock.close();
+        }
+    }
+
+    /**
+     * Copies every page of the WAL into the project file and empties the WAL, so the file alone
+     * is the whole project (a user who copies one file copies everything). Closing the last
+     * connection does the same; this does it even when another process still reads.
+     */
+    private void checkpointQuietly() {
+        if (writer == null) {
+            return;
+        }
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.warn("the WAL of {} could not be checkpointed on close; SQLite does on the next open", file, e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.termcurator.core.terminal.CastMarker;
 import org.termcurator.core.terminal.CastPlayer;
 import org.termcurator.core.terminal.Palette;
 import org.termcurator.core.terminal.TerminalSnapshot;
+import org.termcurator.core.terminal.TerminalText;
 import org.termcurator.core.trajectories.Attachment;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.termcurator.core.terminal.CastEventCode;
 import org.termcurator.core.terminal.CastPlayer;
+import org.termcurator.core.terminal.TerminalText;
 
 /**
  * A recording's output as one text (escape sequences and carriage returns removed), with where

@@ -127,7 +127,7 @@ public final class ProjectRollouts implements AutoCloseable {
             }
         }
         RolloutConfig now = config.get();
-        RolloutRunner runner = new RolloutRunner(current, images, now.baseImages(), now.workRoot());
+        RolloutRunner runner = new RolloutRunner(current, images, now.baseImages(), now.workRoot(), now.policy());
         RolloutScheduler scheduler = new RolloutScheduler(runner, concurrency, listener, new RolloutStore(project));
         slots.add(new Slot(current, scheduler));
         return scheduler;

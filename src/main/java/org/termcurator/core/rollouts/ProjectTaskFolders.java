@@ -86,7 +86,7 @@ public final class ProjectTaskFolders {
         if (entry.folder() != null && Files.isRegularFile(entry.folder().resolve("task.toml"))) {
             return entry.folder();
         }
-        Path out = workRoot.toAbsolutePath().normalize().resolve("tasks").resolve(Long.toString(entry.taskId()));
+        Path out = RolloutWorkRoot.prepare(workRoot).resolve("tasks").resolve(Long.toString(entry.taskId()));
         ExportSummary written = new TaskExporter(db, true).export(List.of(entry.taskId()), out, JobContext.unobserved());
         if (written.folders().isEmpty()) {
             throw new IOException(written.errors().isEmpty() ? "the task is no longer in the project"

@@ -1,7 +1,6 @@
 package org.termcurator.core.rollouts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.termcurator.core.AppVersion;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.Mappers;
 import org.termcurator.core.rollouts.agents.ModelUsage;
 import org.termcurator.core.rollouts.agents.RolloutStep;
+import org.termcurator.core.rollouts.container.ContainerLimits;
 
 /**
  * The files a rollout leaves in its work folder besides the casts and logs: trajectory.json
@@ -20,7 +21,7 @@ import org.termcurator.core.rollouts.agents.RolloutStep;
 final class RolloutFiles {
 
     static final String ATIF_VERSION = "ATIF-v1.4";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Mappers.prettyJson();
 
     private RolloutFiles() {
     }
@@ -139,7 +140,26 @@ final class RolloutFiles {
         out.put("usage", Map.of("prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens(),
                 "cached_tokens", usage.cachedTokens(), "calls", usage.calls()));
         out.put("cost_usd", usage.costUsd());
+        out.put("limits", limits(result.limits()));
         AtomicFiles.writeString(file, JSON.writeValueAsString(out));
+    }
+
+    /** The container's effective limits as result.json keeps them, or null when it never had a container. */
+    static Map<String, Object> limits(ContainerLimits limits) {
+        if (limits == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cpus", limits.cpus());
+        out.put("memory_mb", limits.memoryMb());
+        out.put("storage_mb", limits.storageMb());
+        out.put("storage_enforcement", limits.storageEnforcement());
+        out.put("pids_limit", limits.pidsLimit());
+        out.put("cap_drop", List.of("ALL"));
+        out.put("cap_add", limits.capabilities());
+        out.put("no_new_privileges", limits.noNewPrivileges());
+        out.put("notes", limits.notes());
+        return out;
     }
 
     static void writeText(Path file, String text) throws IOException {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.termcurator.core.rollouts.agents.ModelUsage;
 import org.termcurator.core.rollouts.agents.RolloutStep;
+import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.verifier.TestResult;
 
 /**
@@ -21,6 +22,7 @@ import org.termcurator.core.verifier.TestResult;
  * @param agentOutput what the agent's terminal showed, as plain text
  * @param verifierOutput what test.sh's terminal showed (stdout and stderr as they interleaved), as plain text
  * @param verifierStderr test.sh's stderr alone
+ * @param limits what the container ran with (null when the rollout never got one)
  */
 public record RolloutResult(String key, Long rolloutId, String task, Path taskDir, String agentKind, String agentName,
                             String model, int attempt, RolloutStatus status, FailureMode failureMode, String error,
@@ -29,7 +31,8 @@ public record RolloutResult(String key, Long rolloutId, String task, Path taskDi
                             Instant createdAt, Instant startedAt, Instant finishedAt, String imageId,
                             String imageReference, boolean imageCached, String buildLog, Path workDir,
                             Path agentCast, Path testsCast, Path trajectoryFile, List<RolloutStep> steps,
-                            String agentOutput, String verifierOutput, String verifierStderr, ModelUsage usage) {
+                            String agentOutput, String verifierOutput, String verifierStderr, ModelUsage usage,
+                            ContainerLimits limits) {
 
     public RolloutResult {
         rewards = rewards == null ? Map.of() : Map.copyOf(rewards);
@@ -82,6 +85,7 @@ public record RolloutResult(String key, Long rolloutId, String task, Path taskDi
         String verifierOutput = "";
         String verifierStderr = "";
         ModelUsage usage = ModelUsage.NONE;
+        ContainerLimits limits;
 
         /**
          * Records a failure. The first mode is kept (a cancel overrides it: that is what the user
@@ -100,7 +104,7 @@ public record RolloutResult(String key, Long rolloutId, String task, Path taskDi
             return new RolloutResult(key, rolloutId, task, taskDir, agentKind, agentName, model, attempt, status,
                     failureMode, error, reward, rewards, tests, agentExitCode, verifierExitCode, timings, createdAt,
                     startedAt, finishedAt, imageId, imageReference, imageCached, buildLog, workDir, agentCast,
-                    testsCast, trajectoryFile, steps, agentOutput, verifierOutput, verifierStderr, usage);
+                    testsCast, trajectoryFile, steps, agentOutput, verifierOutput, verifierStderr, usage, limits);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.termcurator.core.rollouts.agents.Agent;
 import org.termcurator.core.rollouts.agents.AgentContext;
 import org.termcurator.core.rollouts.agents.AgentException;
 import org.termcurator.core.rollouts.agents.AgentTimeoutException;
+import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.rollouts.container.RolloutContainer;
 import org.termcurator.core.rollouts.images.BaseImageMap;
 import org.termcurator.core.rollouts.images.TaskImage;
@@ -37,17 +38,29 @@ public final class RolloutRunner {
     private final TaskImages images;
     private final BaseImageMap baseImages;
     private final Path workRoot;
+    private final RolloutPolicy policy;
 
+    /** With the built-in policy (Harbor's default limits). */
     public RolloutRunner(DockerEngine engine, TaskImages images, BaseImageMap baseImages, Path workRoot) {
+        this(engine, images, baseImages, workRoot, RolloutPolicy.DEFAULT);
+    }
+
+    public RolloutRunner(DockerEngine engine, TaskImages images, BaseImageMap baseImages, Path workRoot,
+                         RolloutPolicy policy) {
         this.engine = engine;
         this.images = images;
         this.baseImages = baseImages;
         this.workRoot = workRoot.toAbsolutePath().normalize();
+        this.policy = policy;
     }
 
-    /** The default work root: rollouts/ under the system temp folder. */
+    /**
+     * The default work root: a folder of this user's under the system temp folder, made private
+     * (0700) and refused when it is a link or someone else's ({@link RolloutWorkRoot}).
+     */
     public static Path defaultWorkRoot() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "terminal-curator-rollouts");
+        String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9._-]+", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "terminal-curator-rollouts" + (user.isEmpty() ? "" : "-" + user));
     }
 
     public DockerEngine engine() {
@@ -95,6 +108,7 @@ public final class RolloutRunner {
         control.runningOn(Thread.currentThread());
         RolloutContainer container = null;
         try {
+            RolloutWorkRoot.prepare(workRoot);
             Files.createDirectories(workDir);
             control.checkCancelled();
 
@@ -107,7 +121,11 @@ public final class RolloutRunner {
             control.checkCancelled();
 
             clock.start(RolloutPhase.CONTAINER);
-            container = RolloutContainer.start(engine, image.id(), task, key);
+            ContainerLimits limits = ContainerLimits.of(task, policy.limits(), engine.hostResources(),
+                    RolloutContainer.PIDS_LIMIT);
+            result.limits = limits;
+            container = RolloutContainer.start(engine, image.id(), task, key, limits);
+            result.limits = container.limits();
             control.attach(container);
             control.checkCancelled();
 

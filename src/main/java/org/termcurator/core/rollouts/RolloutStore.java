@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.rollouts.container.ContainerLimits;
 import org.termcurator.core.trajectories.RunImportSummary;
 import org.termcurator.core.trajectories.RunImporter;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The project's rollouts table: a row per rollout, written when it is queued, when it starts
@@ -27,7 +29,7 @@ import org.termcurator.core.trajectories.RunImporter;
  */
 public final class RolloutStore implements RolloutRecorder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutStore.class);
 
@@ -140,8 +142,11 @@ public final class RolloutStore implements RolloutRecorder {
         });
     }
 
-    /** A stored rollout with the name of its task (the project's task, else its trajectory's). */
-    public record Named(Row row, String taskName) {
+    /**
+     * A stored rollout with the name of its task (the project's task, else its trajectory's) and
+     * the limits its container ran with (from its result.json; null when unknown).
+     */
+    public record Named(Row row, String taskName, ContainerLimits limits) {
     }
 
     /** Every rollout row, oldest first. */
@@ -161,12 +166,14 @@ public final class RolloutStore implements RolloutRecorder {
     private List<Named> list(boolean named, int limit) throws SQLException {
         String name = named ? "coalesce((SELECT t.name FROM tasks t WHERE t.id = r.task_id), "
                 + "(SELECT tr.task_name FROM trajectories tr WHERE tr.id = r.trajectory_id))" : "NULL";
+        String limits = named ? "(SELECT json_extract(tr.extra, '$.\"result.json\".limits') FROM trajectories tr "
+                + "WHERE tr.id = r.trajectory_id AND json_valid(tr.extra))" : "NULL";
         return db.read(connection -> {
             List<Named> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery("SELECT * FROM (SELECT r.id, r.task_id, r.agent, r.model, "
                          + "r.attempt, r.status, r.image_id, r.reward, r.exit_code, r.error, r.timings, r.trajectory_id, "
-                         + "r.created_at, r.started_at, r.finished_at, " + name + " FROM rollouts r ORDER BY r.id DESC "
+                         + "r.created_at, r.started_at, r.finished_at, " + name + ", " + limits + " FROM rollouts r ORDER BY r.id DESC "
                          + "LIMIT " + limit + ") ORDER BY 1")) {
                 while (result.next()) {
                     long taskId = result.getLong(2);
@@ -177,11 +184,35 @@ public final class RolloutStore implements RolloutRecorder {
                             result.getString(7), result.getObject(8) == null ? null : result.getDouble(8),
                             result.getObject(9) == null ? null : result.getInt(9), result.getString(10),
                             result.getString(11), result.getObject(12) == null ? null : result.getLong(12),
-                            result.getString(13), result.getString(14), result.getString(15)), result.getString(16)));
+                            result.getString(13), result.getString(14), result.getString(15)), result.getString(16),
+                            limits(result.getString(17))));
                 }
             }
             return rows;
         });
+    }
+
+    /** The limits as result.json keeps them ({@link RolloutFiles#limits}); null when absent or unreadable. */
+    static ContainerLimits limits(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+            if (!node.isObject()) {
+                return null;
+            }
+            List<String> notes = new ArrayList<>();
+            node.path("notes").forEach(note -> notes.add(note.asText()));
+            List<String> capabilities = new ArrayList<>();
+            node.path("cap_add").forEach(capability -> capabilities.add(capability.asText()));
+            return new ContainerLimits(node.path("cpus").asDouble(), node.path("memory_mb").asLong(),
+                    node.path("storage_mb").asLong(), node.path("pids_limit").asLong(),
+                    node.path("storage_enforcement").asText(""), capabilities,
+                    node.path("no_new_privileges").asBoolean(false), notes);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Writes seeds as JSON Lines or CSV under the field names the importer maps on sight, so an
@@ -18,7 +19,7 @@ import org.termcurator.core.io.AtomicFiles;
  */
 public final class SeedExporter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private SeedExporter() {
     }

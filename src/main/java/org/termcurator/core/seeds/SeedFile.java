@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 
 /**
  * A seed file read into rows of named values, before any mapping to seed fields: JSON Lines
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public record SeedFile(Path file, Format format, List<String> columns, List<Row> rows, List<ImportProblem> problems) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     public enum Format {
         JSONL, CSV, TSV;

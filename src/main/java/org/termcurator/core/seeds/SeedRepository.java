@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Seeds in a project. Every write runs in one project transaction and keeps {@code seeds_fts}
@@ -28,7 +29,7 @@ import org.termcurator.core.project.ProjectDb;
  */
 public final class SeedRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final String COLUMNS = "id, title, problem, domain, reference_solution, source_dataset, source_id, "
             + "license, tags, status, notes, created_at, updated_at";
 

@@ -43,6 +43,11 @@ public final class ConfigLocation {
         return configDir().resolve("settings.json");
     }
 
+    /** Where exports note the output folders they are swapping, so a crash mid-swap is recovered on start. */
+    public static Path exportJournalDir() {
+        return configDir().resolve("exports-under-way");
+    }
+
     private static boolean isSet(String value) {
         return value != null && !value.isBlank();
     }

@@ -16,6 +16,9 @@ import java.util.Map;
 public final class Settings {
 
     public static final int MAX_RECENT_PROJECTS = 10;
+    public static final double DEFAULT_ROLLOUT_CPUS = 1;
+    public static final long DEFAULT_ROLLOUT_MEMORY_MB = 2048;
+    public static final long DEFAULT_ROLLOUT_STORAGE_MB = 10240;
 
     public enum Theme { LIGHT, DARK }
 
@@ -40,6 +43,12 @@ public final class Settings {
     private String rolloutWorkRoot = "";
     /** The OpenAI-compatible endpoint the LLM rollout agent talks to (its key: {@link #getApiKeyEnvVar()}). */
     private AgentEndpoint agentEndpoint = AgentEndpoint.DEFAULT;
+    /** CPUs of a rollout container whose task sets none (or 0); Harbor's default. */
+    private double rolloutCpus = DEFAULT_ROLLOUT_CPUS;
+    /** Memory of a rollout container whose task sets none (or 0), in MiB; Harbor's default. */
+    private long rolloutMemoryMb = DEFAULT_ROLLOUT_MEMORY_MB;
+    /** Disk a rollout container may write when its task sets no storage_mb (or 0), in MiB; Harbor's default. */
+    private long rolloutStorageMb = DEFAULT_ROLLOUT_STORAGE_MB;
     private final Map<String, Object> unknown = new LinkedHashMap<>();
 
     public Theme getTheme() {
@@ -153,6 +162,33 @@ public final class Settings {
 
     public void setAgentEndpoint(AgentEndpoint agentEndpoint) {
         this.agentEndpoint = agentEndpoint == null ? AgentEndpoint.DEFAULT : agentEndpoint;
+    }
+
+    public double getRolloutCpus() {
+        return rolloutCpus;
+    }
+
+    /** 0, negative or not a number means the default: a rollout never runs without a CPU limit. */
+    public void setRolloutCpus(double rolloutCpus) {
+        this.rolloutCpus = rolloutCpus > 0 && Double.isFinite(rolloutCpus) ? rolloutCpus : DEFAULT_ROLLOUT_CPUS;
+    }
+
+    public long getRolloutMemoryMb() {
+        return rolloutMemoryMb;
+    }
+
+    /** 0 or negative means the default: a rollout never runs without a memory limit. */
+    public void setRolloutMemoryMb(long rolloutMemoryMb) {
+        this.rolloutMemoryMb = rolloutMemoryMb > 0 ? rolloutMemoryMb : DEFAULT_ROLLOUT_MEMORY_MB;
+    }
+
+    public long getRolloutStorageMb() {
+        return rolloutStorageMb;
+    }
+
+    /** 0 or negative means the default: a rollout never writes without a quota. */
+    public void setRolloutStorageMb(long rolloutStorageMb) {
+        this.rolloutStorageMb = rolloutStorageMb > 0 ? rolloutStorageMb : DEFAULT_ROLLOUT_STORAGE_MB;
     }
 
     @JsonAnyGetter

@@ -2,7 +2,6 @@ package org.termcurator.core.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.termcurator.core.io.AtomicFiles;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Loads and saves {@link Settings} as JSON, atomically. Saves requested in quick
@@ -26,7 +26,7 @@ public final class SettingsStore implements AutoCloseable {
     private static final long DEBOUNCE_MS = 400;
 
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper mapper = Mappers.prettyJson();
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "settings-saver");
         thread.setDaemon(true);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The project's skill taxonomy. Siblings are numbered 0, 1, 2, … by position; every change
@@ -25,7 +26,7 @@ import org.termcurator.core.project.ProjectDb;
  */
 public final class SkillRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
 
     private final ProjectDb db;
 

@@ -2,7 +2,6 @@ package org.termcurator.core.tasks;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.termcurator.core.io.Mappers;
 
 /**
  * TOML, YAML and JSON files of a task: parsing them into a JSON tree, and saying where a
@@ -60,9 +60,9 @@ public final class StructuredText {
         }
     }
 
-    private static final TomlMapper TOML = new TomlMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final TomlMapper TOML = Mappers.toml();
+    private static final YAMLMapper YAML = Mappers.yaml();
+    private static final ObjectMapper JSON = Mappers.strictJson();
 
     private StructuredText() {
     }

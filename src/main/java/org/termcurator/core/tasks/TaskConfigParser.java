@@ -47,7 +47,8 @@ public final class TaskConfigParser {
                 fields.number(root.path("verifier").path("timeout_sec"), "[verifier] timeout_sec"),
                 fields.number(environment.path("build_timeout_sec"), "[environment] build_timeout_sec"),
                 fields.number(environment.path("cpus"), "[environment] cpus"),
-                fields.memoryMb(environment),
+                fields.sizeMb(environment, "memory_mb", "memory"),
+                fields.sizeMb(environment, "storage_mb", "storage"),
                 fields.bool(environment.path("allow_internet"), "[environment] allow_internet"),
                 fields.string(environment.path("docker_image"), "[environment] docker_image"),
                 null,
@@ -74,7 +75,7 @@ public final class TaskConfigParser {
                 fields.strings(root.path("tags"), "tags"),
                 agentTimeout == null ? TB1_DEFAULT_AGENT_TIMEOUT_SEC : agentTimeout,
                 testTimeout == null ? TB1_DEFAULT_TEST_TIMEOUT_SEC : testTimeout,
-                null, null, null, null, null,
+                null, null, null, null, null, null,
                 instruction.isTextual() ? instruction.asText() : fields.string(instruction, "instruction"),
                 root);
     }
@@ -160,13 +161,13 @@ public final class TaskConfigParser {
             return values;
         }
 
-        /** memory_mb, or the old {@code memory = "2G"} form. */
-        Long memoryMb(JsonNode environment) throws TaskDefinitionException {
-            Double megabytes = number(environment.path("memory_mb"), "[environment] memory_mb");
+        /** memory_mb / storage_mb (MiB), or the old {@code memory = "2G"} / {@code storage} form. */
+        Long sizeMb(JsonNode environment, String mbKey, String sizeKey) throws TaskDefinitionException {
+            Double megabytes = number(environment.path(mbKey), "[environment] " + mbKey);
             if (megabytes != null) {
                 return Math.round(megabytes);
             }
-            JsonNode memory = environment.path("memory");
+            JsonNode memory = environment.path(sizeKey);
             if (memory.isMissingNode() || memory.isNull()) {
                 return null;
             }
@@ -175,7 +176,7 @@ public final class TaskConfigParser {
             }
             Matcher matcher = MEMORY.matcher(memory.asText());
             if (!matcher.matches()) {
-                throw new TaskDefinitionException(file, "[environment] memory must be a size like \"2G\", not " + memory);
+                throw new TaskDefinitionException(file, "[environment] " + sizeKey + " must be a size like \"2G\", not " + memory);
             }
             double amount = Double.parseDouble(matcher.group(1));
             double factor = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.termcurator.core.io.ExportFolder;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.JobContext;
@@ -42,7 +43,9 @@ public final class TaskExporter {
 
     public ExportSummary export(List<Long> ids, Path outDir, JobContext job) throws SQLException, IOException {
         Path out = Files.createDirectories(outDir.toAbsolutePath().normalize());
-        Path staging = Files.createTempDirectory(out, ".curator-export-");
+        // staging folders of exports whose process died (kill -9, power loss) go first
+        ExportFolder.deleteStaleStaging(out, ".curator-export-*");
+        Path staging = Files.createDirectory(out.resolve(ExportFolder.stagingSuffix()));
         List<String> folders = new ArrayList<>();
         List<ImportError> errors = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -106,11 +109,31 @@ public final class TaskExporter {
             if (file.kind() == TaskFile.Kind.REFERENCE) {
                 copyOriginal(file, target);
             } else {
+                verifyStored(task.name(), file);
                 Files.write(target, file.content());
             }
             if (file.executable()) {
                 target.toFile().setExecutable(true, false);
             }
+        }
+    }
+
+    /**
+     * Refuses a stored file whose bytes no longer match the SHA-256 recorded when it was stored:
+     * the project file was damaged there (a bad disk, a bad copy, an edit outside the app).
+     */
+    static void verifyStored(String taskName, TaskFile file) throws IOException {
+        if (!Hashing.sha256(file.content()).equals(file.sha256())) {
+            throw new DamagedFileException(taskName + "/" + file.path() + ": the bytes stored in the project no "
+                    + "longer match their SHA-256 (" + file.sha256().substring(0, 12) + "…); the project file is "
+                    + "damaged here: re-import the task or restore the project from a backup");
+        }
+    }
+
+    /** A stored file whose bytes do not match their recorded hash. */
+    public static final class DamagedFileException extends IOException {
+        public DamagedFileException(String message) {
+            super(message);
         }
     }
 
@@ -131,7 +154,7 @@ public final class TaskExporter {
         }
     }
 
-    private static InputStream openOriginal(String original) throws IOException {
+    static InputStream openOriginal(String original) throws IOException {
         int bang = original.indexOf("!/");
         if (bang > 0) {
             return SafeArchives.openEntry(Path.of(original.substring(0, bang)), original.substring(bang + 2));

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.termcurator.core.io.AppTemp;
 import org.termcurator.core.io.FileTrees;
 import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.Futures;
@@ -44,7 +45,8 @@ public final class TaskImporter {
      * @param batchSize    tasks per transaction
      * @param threads      threads that read and parse task folders
      */
-    public record Options(long maxFileBytes, int batchSize, int threads, LintContext lint) {
+    public record Options(long maxFileBytes, int batchSize, int threads, LintContext lint,
+                          SafeArchives.Limits archiveLimits) {
 
         public Options {
             if (maxFileBytes < 0 || batchSize < 1 || threads < 1) {
@@ -54,15 +56,19 @@ public final class TaskImporter {
 
         public static Options defaults(LintContext lint) {
             return new Options(TaskFolderReader.DEFAULT_MAX_FILE_BYTES, 200,
-                    Math.max(2, Runtime.getRuntime().availableProcessors()), lint);
+                    Math.max(2, Runtime.getRuntime().availableProcessors()), lint, SafeArchives.Limits.DEFAULT);
         }
 
         public Options withMaxFileBytes(long bytes) {
-            return new Options(bytes, batchSize, threads, lint);
+            return new Options(bytes, batchSize, threads, lint, archiveLimits);
         }
 
         public Options withBatchSize(int size) {
-            return new Options(maxFileBytes, size, threads, lint);
+            return new Options(maxFileBytes, size, threads, lint, archiveLimits);
+        }
+
+        public Options withArchiveLimits(SafeArchives.Limits limits) {
+            return new Options(maxFileBytes, batchSize, threads, lint, limits);
         }
     }
 
@@ -121,15 +127,21 @@ public final class TaskImporter {
         int before = candidates.size();
         try {
             if (Files.isRegularFile(path) && SafeArchives.isArchive(path)) {
-                Path target = Files.createTempDirectory("curator-import-");
+                Path target = AppTemp.newFolder("import-");
                 unpacked.add(target);
                 job.message("Unpacking " + path.getFileName());
                 try {
-                    SafeArchives.extract(path, target);
+                    SafeArchives.extract(path, target, options.archiveLimits());
                 } catch (SafeArchives.UnsafeEntryException e) {
+                    FileTrees.deleteQuietly(target); // what was unpacked goes now, so the next input has the room
                     errors.add(new ImportError(path.toString(), e.getMessage() + "; nothing was imported from it"));
                     return;
+                } catch (SafeArchives.ArchiveLimitException e) {
+                    FileTrees.deleteQuietly(target);
+                    errors.add(new ImportError(path.toString(), e.getMessage()));
+                    return;
                 } catch (IOException e) {
+                    FileTrees.deleteQuietly(target);
                     errors.add(new ImportError(path.toString(), "cannot be unpacked (" + e.getMessage() + ")"));
                     return;
                 }

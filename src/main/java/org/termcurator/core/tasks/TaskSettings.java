@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record TaskSettings(String name, String category, String difficulty, List<String> tags,
                            Double agentTimeoutSec, Double verifierTimeoutSec, Double buildTimeoutSec, Double cpus,
-                           Long memoryMb, Boolean allowInternet, String dockerImage, String instruction,
+                           Long memoryMb, Long storageMb, Boolean allowInternet, String dockerImage, String instruction,
                            JsonNode config) {
 
     public TaskSettings {

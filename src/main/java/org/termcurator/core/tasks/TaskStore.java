@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.termcurator.core.tasks.lint.LintFinding;
 import org.termcurator.core.tasks.lint.LintStatus;
+import org.termcurator.core.io.Mappers;
 
 /**
  * The tasks of a project in SQLite: the tasks row with the fields curators filter on, every
@@ -28,7 +29,7 @@ import org.termcurator.core.tasks.lint.LintStatus;
  */
 public final class TaskStore {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Mappers.json();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private static final String TASK_COLUMNS = "name, source_path, format, origin, category, difficulty, tags, "

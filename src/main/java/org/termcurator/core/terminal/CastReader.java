@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Reads asciinema casts, versions 2 and 3 (newline-delimited JSON: a header object, then one event
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 public final class CastReader {
 
     /** Streaming Jackson only: the tree-model ObjectMapper would triple the cost of a first read. */
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = Mappers.jsonFactory();
 
     private CastReader() {
     }

@@ -1,7 +1,6 @@
 package org.termcurator.core.terminal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Writes asciinema v2 casts: the header line, then one {@code [time, code, data]} line per event
@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class CastWriter implements Closeable, Flushable {
 
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator("").build();
+    private static final JsonFactory JSON = Mappers.lineJsonFactory();
 
     private final Writer out;
     private final JsonGenerator generator;

@@ -3,22 +3,32 @@ package org.termcurator.core.terminal;
 import java.util.regex.Pattern;
 
 /**
- * Plain text from terminal output, for what agents read and what parsers scan: escape
- * sequences removed, line endings normalised. Enough for scrolling output; a full-screen
- * program's screen needs a real terminal emulator.
+ * Text from terminal output, by one rule for everyone: escape sequences and control characters
+ * other than tab and line feed are removed. {@link #strip} does only that, character for
+ * character (search, matching, showing output as text); {@link #plain} also resolves carriage
+ * returns the way a terminal shows them (what agents read and parsers scan). Enough for
+ * scrolling output; a full-screen program's screen needs the emulator ({@link ScreenRenderer}).
  */
 public final class TerminalText {
 
-    private static final Pattern ESCAPES = Pattern.compile(String.join("|",
-            "\u001B\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?", // OSC ... BEL or ST
-            "\u001B\\[[0-?]*[ -/]*[@-~]",                       // CSI
-            "\u001B[()*+#%][0-9A-Za-z@]",                      // charset designation, line attributes
-            "\u001B[^\\[\\]()*+#%]"));                          // any other two-byte sequence
-    private static final Pattern CONTROL = Pattern.compile("[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]");
+    /** CSI; OSC, DCS, SOS, PM and APC strings (ended by BEL or ST); two-byte escapes (charsets, modes). */
+    private static final Pattern ESCAPES = Pattern.compile(
+            "\u001b\\[[0-?]*[ -/]*[@-~]|\u001b[\\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\\\)?|\u001b[ -/]*[0-~]");
+    /** Control characters other than tab and line feed. */
+    private static final Pattern CONTROLS = Pattern.compile("[\u0000-\u0008\u000b-\u001f\u007f]");
 
     private TerminalText() {
     }
 
+    /** The output without escape sequences and control characters other than tab and line feed. */
+    public static String strip(String output) {
+        if (output.indexOf('\u001b') < 0 && !CONTROLS.matcher(output).find()) {
+            return output;
+        }
+        return CONTROLS.matcher(ESCAPES.matcher(output).replaceAll("")).replaceAll("");
+    }
+
+    /** The output as a terminal shows it: stripped, CRLF as LF, a bare CR overwriting its line. */
     public static String plain(String terminalOutput) {
         String text = ESCAPES.matcher(terminalOutput).replaceAll("");
         text = text.replace("\r\n", "\n");
@@ -29,7 +39,7 @@ public final class TerminalText {
             out.append(visible).append('\n');
         }
         out.setLength(out.length() - 1);
-        return CONTROL.matcher(out).replaceAll("");
+        return CONTROLS.matcher(out).replaceAll("");
     }
 
     private static String overwrite(String line) {

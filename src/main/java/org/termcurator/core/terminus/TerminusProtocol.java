@@ -18,6 +18,21 @@ public final class TerminusProtocol {
     private TerminusProtocol() {
     }
 
+    /**
+     * What the harness said about the answer before, where {@code content} is its reply to one:
+     * "parsing errors" (the answer was refused), "warnings", or null for an ordinary prompt.
+     */
+    public static String harnessReply(String content) {
+        if (content == null) {
+            return null;
+        }
+        String head = content.stripLeading();
+        if (head.startsWith(PARSING_ERRORS_PREFIX)) {
+            return "parsing errors";
+        }
+        return head.startsWith(WARNINGS_PREFIX) ? "warnings" : null;
+    }
+
     /** The command's wait, or the default when it names none. */
     public static double duration(TerminalCommand command) {
         return command.duration() == null ? DEFAULT_DURATION_SEC : command.duration();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.terminus.TerminusCodec;
 import org.termcurator.core.terminus.TerminusProtocol;
+import org.termcurator.core.terminus.TerminusTurn;
 
 /**
  * Reads an ATIF trajectory (Harbor's agent/trajectory.json, schema ATIF-v1.x) into steps.
@@ -13,11 +15,25 @@ import org.termcurator.core.terminus.TerminusProtocol;
  * {@code mark_task_complete} ends the task. Fields the model has no column for stay in the
  * step's extra (tool call ids included), so the file can be written back as it was.
  */
-final class AtifReader {
+public final class AtifReader {
 
     static final String FILE = "trajectory.json";
+    /** The format of a trajectory read from an ATIF document alone, outside a trial or rollout folder. */
+    public static final String FORMAT = "atif";
 
     private AtifReader() {
+    }
+
+    /**
+     * An ATIF document on its own, read into a trajectory: its agent, totals and steps (the
+     * {@code bash_command} calls of each as its commands).
+     *
+     * @throws IllegalArgumentException when the document is no ATIF trajectory; the message says where
+     */
+    public static Trajectory trajectory(JsonNode root, String sourcePath) {
+        Trajectory trajectory = new Trajectory(sourcePath, FORMAT);
+        read(root, trajectory);
+        return trajectory;
     }
 
     static void read(JsonNode root, Trajectory trajectory) {
@@ -73,8 +89,7 @@ final class AtifReader {
             String function = call.path("function_name").asText("");
             JsonNode arguments = call.path("arguments");
             if (function.equals("bash_command")) {
-                commands.add(new TerminalCommand(arguments.path("keystrokes").asText(""),
-                        arguments.path("duration").isNumber() ? arguments.path("duration").asDouble() : null));
+                commands.add(TerminalCommand.of(arguments));
             } else if (function.equals("mark_task_complete")) {
                 taskComplete = true;
             }
@@ -90,9 +105,9 @@ final class AtifReader {
                     && observation.stripLeading().startsWith(TerminusProtocol.PARSING_ERRORS_PREFIX);
             boolean empty = (message == null || message.isBlank()) && commands.isEmpty() && taskComplete == null;
             status = harnessComplained ? ParseStatus.PARSE_ERROR : empty ? ParseStatus.EMPTY : ParseStatus.OK;
-            parseError = harnessComplained ? "the harness could not parse this answer" : null;
+            parseError = harnessComplained ? TerminusSteps.REFUSED : null;
             if (message != null && message.contains("\"analysis\"")) {
-                Step parsed = TerminusTurnParser.assistant(message);
+                TerminusTurn parsed = TerminusCodec.lenient(message);
                 analysis = parsed.analysis();
                 plan = parsed.plan();
             }

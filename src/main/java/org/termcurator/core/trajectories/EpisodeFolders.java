@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Terminus's per-turn logs, {@code episode-N/prompt.txt} and {@code response.json|txt}: what
  * the model was sent and what it answered, turn by turn. They become alternating user and
- * assistant steps, the answers read with {@link TerminusTurnParser}.
+ * assistant steps, the answers read with {@link TerminusSteps}.
  */
 final class EpisodeFolders {
 
@@ -29,16 +29,17 @@ final class EpisodeFolders {
         for (Path episode : episodes) {
             String prompt = text(files, episode.resolve("prompt.txt"));
             if (prompt != null) {
-                trajectory.addStep(TerminusTurnParser.user(prompt));
+                trajectory.addStep(TerminusSteps.user(prompt));
             }
             String response = text(files, episode.resolve("response.txt"));
             if (response == null) {
                 response = text(files, episode.resolve("response.json"));
             }
             if (response != null) {
-                trajectory.addStep(TerminusTurnParser.assistant(response));
+                trajectory.addStep(TerminusSteps.assistant(response));
             }
         }
+        TerminusSteps.markRefusedAnswers(trajectory.steps());
         return episodes.size();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.termcurator.core.verifier.Rewards;
 import org.termcurator.core.verifier.VerifierOutputs;
 
 /**
@@ -130,12 +131,12 @@ final class HarborTrialReader {
         String rewardText = files.text("verifier/reward.txt");
         byte[] rewardJson = files.read("verifier/reward.json");
         if (rewardText != null && !rewardText.isBlank()) {
-            try {
-                trajectory.rewards().put("reward", Double.parseDouble(rewardText.strip()));
-                trajectory.reward(trajectory.rewards().get("reward"));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("verifier/reward.txt: not a number: " + abbreviate(rewardText), e);
+            Double value = Rewards.rewardText(rewardText);
+            if (value == null) {
+                throw new IllegalArgumentException("verifier/reward.txt: not a number: " + abbreviate(rewardText));
             }
+            trajectory.rewards().put("reward", value);
+            trajectory.reward(value);
         }
         if (rewardJson != null) {
             JsonNode rewards = Json.parse(rewardJson, "verifier/reward.json");
@@ -143,11 +144,7 @@ final class HarborTrialReader {
                 throw new IllegalArgumentException("verifier/reward.json: expected an object of name -> number");
             }
             // result.json and reward.txt have the last word; reward.json adds the rewards they do not name
-            rewards.properties().forEach(entry -> {
-                if (entry.getValue().isNumber()) {
-                    trajectory.rewards().putIfAbsent(entry.getKey(), entry.getValue().asDouble());
-                }
-            });
+            Rewards.rewardJson(rewards).forEach(trajectory.rewards()::putIfAbsent);
             if (trajectory.reward() == null) {
                 setRewards(trajectory, rewards);
             }
@@ -168,22 +165,14 @@ final class HarborTrialReader {
         }
     }
 
+    /** The rewards an object names (reward.json, result.json's verifier_result); the main one as the verifier reads it. */
     private static void setRewards(Trajectory trajectory, JsonNode rewards) {
-        rewards.properties().forEach(entry -> {
-            if (entry.getValue().isNumber()) {
-                trajectory.rewards().put(entry.getKey(), entry.getValue().asDouble());
-            }
-        });
-        if (trajectory.rewards().containsKey("reward")) {
-            trajectory.reward(trajectory.rewards().get("reward"));
-        } else if (trajectory.rewards().size() == 1) {
-            trajectory.reward(trajectory.rewards().values().iterator().next());
-        } else if (!trajectory.rewards().isEmpty()) {
-            trajectory.reward(trajectory.rewards().values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        trajectory.rewards().putAll(Rewards.rewardJson(rewards));
+        Double main = Rewards.main(trajectory.rewards());
+        if (main != null) {
+            trajectory.reward(main);
         }
     }
-
-
 
     private static String abbreviate(String text) {
         String line = Json.firstLine(text.strip());

@@ -1,29 +1,17 @@
 package org.termcurator.core.trajectories;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.termcurator.core.io.Mappers;
 
 /** The JSON reading every importer shares: one mapper, and lookups that say null instead of throwing. */
 final class Json {
 
-    // Exact decimals, trailing zeros kept: a stored field reads back as the very value the source had.
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .build();
-
-    static {
-        // Run files hold whole terminal sessions in one string; lift Jackson's 20 MB default string cap.
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(Integer.MAX_VALUE).maxDocumentLength(-1).build());
-    }
+    // Whole terminal sessions in one string, exact decimals: see Mappers.recordingJson.
+    static final ObjectMapper MAPPER = Mappers.recordingJson();
 
     private Json() {
     }

@@ -51,6 +51,7 @@ final class SftRowReader {
         for (int i = 0; i < turns.size(); i++) {
             trajectory.addStep(turn(turns.get(i), i));
         }
+        TerminusSteps.markRefusedAnswers(trajectory.steps());
         if (!looksLikeTerminus(trajectory)) {
             // a plain chat corpus: "did not parse as Terminus" would be noise on every turn
             trajectory.steps().replaceAll(step -> step.parseStatus() == ParseStatus.PARSE_ERROR
@@ -74,8 +75,8 @@ final class SftRowReader {
         }
         String content = content(turn.has("content") ? turn.get("content") : turn.get("value"));
         Step step = switch (role) {
-            case "assistant" -> TerminusTurnParser.assistant(content);
-            case "user" -> TerminusTurnParser.user(content);
+            case "assistant" -> TerminusSteps.assistant(content);
+            case "user" -> TerminusSteps.user(content);
             default -> Step.of(role, content);
         };
         // the turn as written, less what the step holds: the original role word, weights, tool calls, names

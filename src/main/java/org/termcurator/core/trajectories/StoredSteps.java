@@ -28,8 +28,7 @@ final class StoredSteps {
         JsonNode commandsNode = parse(rows.getString("commands"));
         if (commandsNode != null) {
             for (JsonNode command : commandsNode) {
-                commands.add(new TerminalCommand(command.path("keystrokes").asText(""),
-                        command.path("duration").isNumber() ? command.get("duration").asDouble() : null));
+                commands.add(TerminalCommand.of(command));
             }
         }
         double castTime = rows.getDouble("cast_time");

@@ -13,9 +13,7 @@ public final class VerifierOutputs {
 
     /** The verdicts of pytest's -rA summary lines, read as the rollout verifier reads them. */
     public static List<TestResult> pytestSummary(String output) {
-        return TestOutputParser.parse(output).stream()
-                .map(result -> new TestResult(result.name(), TestStatus.valueOf(result.status().name()), result.message()))
-                .toList();
+        return TestOutputParser.parse(output);
     }
 
     /** The tests of a CTRF report ({@code results.tests[]: name, status, message}). */

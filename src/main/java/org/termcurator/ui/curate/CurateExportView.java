@@ -62,7 +62,8 @@ public final class CurateExportView extends BorderPane {
                 tab("Samples", "curate-tab-samples", () -> new SamplesPane(curate, export)),
                 tab("Curriculum", "curate-tab-curriculum", () -> new CurriculumPane(curate)),
                 tab("Compare Presets", "curate-tab-compare", () -> new ComparePane(curate)),
-                tab("Export", "curate-tab-export", () -> new ExportPane(curate, export, this::chooseOutputFolder)));
+                tab("Export", "curate-tab-export", () -> new ExportPane(curate, export, this::chooseOutputFolder,
+                        question -> services.fileDialogs().confirmReplace(window(), "Replace Export", question))));
         // a tab's content is made when it is first shown: a lighter scene to lay out and style
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> fill(after));
         fill(tabs.getSelectionModel().getSelectedItem());

@@ -39,12 +39,16 @@ final class ExportPane extends SplitPane {
 
     private final ExportViewModel model;
     private final Supplier<Optional<Path>> chooseFolder;
+    private final java.util.function.Predicate<String> confirm;
     private final VBox parts = new VBox(4);
     private final TableView<ExportRecord> history = new TableView<>();
 
-    ExportPane(CurateViewModel curate, ExportViewModel model, Supplier<Optional<Path>> chooseFolder) {
+    /** @param confirm asks the user a yes/no question (replacing an earlier export) */
+    ExportPane(CurateViewModel curate, ExportViewModel model, Supplier<Optional<Path>> chooseFolder,
+               java.util.function.Predicate<String> confirm) {
         this.model = model;
         this.chooseFolder = chooseFolder;
+        this.confirm = confirm;
         setId("export-pane");
         setOrientation(Orientation.HORIZONTAL);
         SplitPane left = new SplitPane(form(curate), historyPane());
@@ -87,7 +91,12 @@ final class ExportPane extends SplitPane {
         export.getStyleClass().add("accent");
         export.setDefaultButton(false);
         export.disableProperty().bind(model.exportingProperty());
-        export.setOnAction(event -> model.export());
+        export.setOnAction(event -> {
+            Optional<String> question = model.replaceQuestion();
+            if (question.isEmpty() || confirm.test(question.get())) {
+                model.export();
+            }
+        });
         Button cancel = new Button("Cancel");
         cancel.setId("export-cancel");
         cancel.visibleProperty().bind(model.exportingProperty());

@@ -155,6 +155,20 @@ public final class ExportViewModel implements AutoCloseable {
         return run(pipeline, curate.settings(), preset, format.get(), Path.of(outDir.get().strip()));
     }
 
+    /**
+     * The question to ask before {@link #export()} when the output folder holds an earlier export
+     * that the export would replace; empty when there is nothing to replace.
+     */
+    public java.util.Optional<String> replaceQuestion() {
+        if (outDir.get() == null || outDir.get().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Path out = Path.of(outDir.get().strip()).toAbsolutePath().normalize();
+        return CurationPipeline.holdsEarlierExport(out)
+                ? java.util.Optional.of(out + " holds an earlier export. Replace it with this one?")
+                : java.util.Optional.empty();
+    }
+
     /** Runs an export of the history again: its settings, format and folder. */
     public Job<ExportResult> rerun(ExportHistory.ExportRecord record) {
         CurationPipeline pipeline = curate.pipeline();

@@ -24,6 +24,7 @@ public final class RolloutItem {
     private final ObjectProperty<RolloutPhase> phase = new SimpleObjectProperty<>(this, "phase", RolloutPhase.QUEUED);
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome", "");
     private final StringProperty when = new SimpleStringProperty(this, "when", "");
+    private final StringProperty limits = new SimpleStringProperty(this, "limits", "");
     private int attempt;
     private Long rolloutId;
     private Long trajectoryId;
@@ -61,6 +62,11 @@ public final class RolloutItem {
 
     public StringProperty whenProperty() {
         return when;
+    }
+
+    /** What the container ran with (CPUs, memory, disk, processes), once known. */
+    public StringProperty limitsProperty() {
+        return limits;
     }
 
     public int attempt() {
@@ -118,6 +124,7 @@ public final class RolloutItem {
         phase.set(live.phase());
         RolloutResult result = live.isDone() ? live.result().getNow(null) : null;
         outcome.set(result == null ? "" : describe(result.reward(), result.seconds(), result.error()));
+        limits.set(result == null || result.limits() == null ? "" : result.limits().describe());
     }
 
     void update(RolloutStore.Named stored) {
@@ -134,6 +141,7 @@ public final class RolloutItem {
         status.set(row.status());
         phase.set(RolloutPhase.TEARDOWN);
         outcome.set(row.status().isFinished() ? describe(row.reward(), null, row.error()) : "");
+        limits.set(stored.limits() == null ? "" : stored.limits().describe());
     }
 
     private static String describeAgent(String kind, String model) {

@@ -74,6 +74,7 @@ public final class RolloutsView extends BorderPane {
                 column("Status", 90, item -> item.statusProperty().map(status -> status.dbValue())),
                 progressColumn(),
                 column("Outcome", 260, RolloutItem::outcomeProperty),
+                column("Limits", 220, RolloutItem::limitsProperty),
                 column("Queued", 190, RolloutItem::whenProperty)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setItems(model.items());

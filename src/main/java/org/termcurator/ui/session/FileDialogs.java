@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
 
-/** The file choosers the app asks the user with; the OS dialogs in the app, a scripted answer in tests. */
+/** The file choosers and file questions the app asks the user with; the OS dialogs in the app, a scripted answer in tests. */
 public interface FileDialogs {
 
     Optional<Path> chooseNewProject(Window owner);
@@ -25,5 +25,10 @@ public interface FileDialogs {
     /** A folder to read from, e.g. runs to import. */
     default Optional<Path> chooseFolder(Window owner, String title) {
         return Optional.empty();
+    }
+
+    /** Asks before something on disk is replaced, e.g. an earlier export; true when the user agrees. */
+    default boolean confirmReplace(Window owner, String title, String question) {
+        return false;
     }
 }

@@ -104,4 +104,15 @@ public final class SystemFileDialogs implements FileDialogs {
     private void remember(File chosen) {
         lastFolder = chosen.getParentFile();
     }
+
+    @Override
+    public boolean confirmReplace(Window owner, String title, String question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        return alert.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
+    }
 }

@@ -29,7 +29,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
     /** What the dialog returns when confirmed. */
     public record Values(Settings.Theme theme, String dockerHost, boolean dockerTlsVerify, String dockerCertPath,
                          int concurrency, Map<String, String> baseImageMap, String rolloutWorkRoot,
-                         String agentBaseUrl, String agentModel, String apiKeyEnvVar) {
+                         String agentBaseUrl, String agentModel, String apiKeyEnvVar, Box box) {
 
         public Values {
             baseImageMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(baseImageMap));
@@ -51,7 +51,18 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
             settings.setAgentEndpoint(new Settings.AgentEndpoint(agentBaseUrl, agentModel,
                     endpoint.inputPricePerMTok(), endpoint.outputPricePerMTok()));
             settings.setApiKeyEnvVar(apiKeyEnvVar);
+            box.applyTo(settings);
             return engineChanged;
+        }
+    }
+
+    /** What a rollout container may use when its task says nothing. */
+    public record Box(double cpus, long memoryMb, long storageMb) {
+
+        void applyTo(Settings settings) {
+            settings.setRolloutCpus(cpus);
+            settings.setRolloutMemoryMb(memoryMb);
+            settings.setRolloutStorageMb(storageMb);
         }
     }
 
@@ -78,13 +89,22 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         TextArea imageMap = new TextArea(formatMap(settings.getBaseImageMap()));
         imageMap.setId("settings-image-map");
         imageMap.setPromptText("ubuntu:* = curator/debian:bookworm");
-        imageMap.setPrefRowCount(5);
+        imageMap.setPrefRowCount(4);
         imageMap.setPrefColumnCount(24);
         TextField workRoot = field("settings-work-root", settings.getRolloutWorkRoot(),
                 "default: " + RolloutRunner.defaultWorkRoot());
         Spinner<Integer> concurrency = new Spinner<>(1, 256, settings.getDefaultConcurrency());
         concurrency.setId("settings-concurrency");
         concurrency.setEditable(true);
+        Spinner<Double> cpus = new Spinner<>(0.25, 256, settings.getRolloutCpus(), 0.25);
+        cpus.setId("settings-rollout-cpus");
+        cpus.setEditable(true);
+        Spinner<Integer> memory = new Spinner<>(64, 1 << 20, (int) settings.getRolloutMemoryMb(), 256);
+        memory.setId("settings-rollout-memory");
+        memory.setEditable(true);
+        Spinner<Integer> storage = new Spinner<>(64, 1 << 24, (int) settings.getRolloutStorageMb(), 1024);
+        storage.setId("settings-rollout-storage");
+        storage.setEditable(true);
 
         TextField baseUrl = field("settings-llm-base-url", settings.getAgentEndpoint().baseUrl(),
                 "OpenAI-compatible, e.g. https://api.openai.com/v1");
@@ -114,6 +134,10 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                         + "(* and ? allowed) are built from the local image instead."),
                 labelled("Work folder", workRoot, null),
                 labelled("Default concurrency", concurrency, null),
+                labelled("CPUs per task", cpus, null),
+                labelled("Memory per task (MB)", memory, null),
+                labelled("Disk per task (MB)", storage, "For tasks whose task.toml sets no cpus, memory_mb or "
+                        + "storage_mb (or 0). A container never runs unlimited; more than the Docker host has is capped."),
                 problem);
         javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
         getDialogPane().setContent(grid);
@@ -131,7 +155,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         setResultConverter(button -> button == ButtonType.OK
                 ? new Values(theme.getValue(), dockerHost.getText(), tls.isSelected(), certPath.getText(),
                         concurrency.getValue(), parseMap(imageMap.getText()), workRoot.getText(), baseUrl.getText(),
-                        model.getText(), keyVariable.getText())
+                        model.getText(), keyVariable.getText(),
+                        new Box(cpus.getValue(), memory.getValue(), storage.getValue()))
                 : null);
     }
 

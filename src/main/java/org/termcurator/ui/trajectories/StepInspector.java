@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import org.fxmisc.richtext.CodeArea;
-import org.termcurator.core.replay.TerminalText;
+import org.termcurator.core.terminal.TerminalText;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;

@@ -4,7 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
-import org.termcurator.core.replay.TerminalText;
+import org.termcurator.core.terminal.TerminalText;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.trajectories.ParseStatus;
 import org.termcurator.core.trajectories.Step;

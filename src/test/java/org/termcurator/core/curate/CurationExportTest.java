@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.termcurator.core.io.ExportTargetException;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectTestSupport;
@@ -167,8 +168,6 @@ class CurationExportTest extends ProjectTestSupport {
     void exportWithoutSplitIntoTheFolderOfAnEarlierSplitExportLeavesNoValidationFileBehind() throws Exception {
         project();
         Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("notes.txt"), "the curator's own file");
         export(CurationSettings.defaults().withSplit(new CurationSettings.Split(0.3)), ExportFormat.MESSAGES, out);
         assertThat(out.resolve("validation.jsonl")).exists();
 
@@ -176,7 +175,36 @@ class CurationExportTest extends ProjectTestSupport {
 
         assertThat(out.resolve("validation.jsonl")).doesNotExist();
         assertThat(lines(out.resolve("train.jsonl"))).hasSize(again.train());
-        assertThat(out.resolve("notes.txt")).hasContent("the curator's own file");
+    }
+
+    @Test
+    void exportRefusesAFolderWithTheUsersOwnFilesAndLeavesThemAsTheyWere() throws Exception {
+        project();
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("train.jsonl"), "{\"mine\": 1}\n");
+        Path harbor = Files.createDirectories(dir.resolve("harbor/tasks/my-task"));
+        Files.writeString(harbor.resolve("task.toml"), "version = \"1.0\"\n");
+
+        assertThatThrownBy(() -> export(CurationSettings.defaults(), ExportFormat.MESSAGES, out))
+                .isInstanceOf(ExportTargetException.class).hasMessageContaining("train.jsonl");
+        assertThatThrownBy(() -> export(CurationSettings.defaults(), ExportFormat.HARBOR, dir.resolve("harbor")))
+                .isInstanceOf(ExportTargetException.class).hasMessageContaining("tasks/my-task/task.toml");
+
+        assertThat(out.resolve("train.jsonl")).hasContent("{\"mine\": 1}");
+        assertThat(harbor.resolve("task.toml")).hasContent("version = \"1.0\"");
+        assertThat(new ExportHistory(db).list()).isEmpty();
+    }
+
+    @Test
+    void exportThatKeepsNoSampleSaysSoAndWritesNothing() throws Exception {
+        project();
+        Path out = dir.resolve("out");
+        CurationSettings none = CurationSettings.defaults()
+                .withTurns(new CurationSettings.TurnRange(1000, null));
+
+        assertThatThrownBy(() -> export(none, ExportFormat.MESSAGES, out))
+                .hasMessageContaining("keep none of the 12 samples, so nothing was written");
+        assertThat(out).doesNotExist();
     }
 
     @Test
@@ -211,8 +239,9 @@ class CurationExportTest extends ProjectTestSupport {
     @Test
     void cancelledExportLeavesNothingInTheOutputFolder() throws Exception {
         project();
-        Path out = Files.createDirectories(dir.resolve("out"));
-        Files.writeString(out.resolve("train.jsonl"), "old\n");
+        Path out = dir.resolve("out");
+        export(CurationSettings.defaults().withSeed(1), ExportFormat.MESSAGES, out);
+        String old = Files.readString(out.resolve("train.jsonl"));
         JobContext cancelWhileWriting = new JobContext() {
             private boolean writing;
 
@@ -235,10 +264,14 @@ class CurationExportTest extends ProjectTestSupport {
                 out, cancelWhileWriting)).isInstanceOf(JobCancelledException.class);
 
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("train.jsonl");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("train.jsonl",
+                    "manifest.json");
         }
-        assertThat(Files.readString(out.resolve("train.jsonl"))).isEqualTo("old\n");
-        assertThat(new ExportHistory(db).list()).isEmpty();
+        try (Stream<Path> besides = Files.list(dir)) {
+            assertThat(besides.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains("curator-export"));
+        }
+        assertThat(Files.readString(out.resolve("train.jsonl"))).isEqualTo(old);
+        assertThat(new ExportHistory(db).list()).hasSize(1);
     }
 
     @Test
@@ -267,9 +300,7 @@ class CurationExportTest extends ProjectTestSupport {
 
         assertThatThrownBy(() -> export(CurationSettings.defaults(), ExportFormat.HARBOR, out))
                 .hasMessageContaining("none of the 1 kept samples is linked to a task");
-        try (Stream<Path> left = Files.list(out)) {
-            assertThat(left).isEmpty();
-        }
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -111,4 +111,21 @@ class TaskExporterTest extends ProjectTestSupport {
             assertThat(hidden.filter(path -> path.getFileName().toString().startsWith("."))).isEmpty();
         }
     }
+
+    @Test
+    void stagingFoldersOfDeadExportsAreCleanedAndThoseOfLiveOnesKept() throws Exception {
+        importPaths(TaskImporter.Options.defaults(TaskImporterTest.LINT), TaskImporterTest.SAMPLES);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path dead = Files.createDirectories(out.resolve(".curator-export-" + ended.pid() + "-0a1b2c3d/sales-by-region"));
+        Path old = Files.createDirectories(out.resolve(".curator-export-1234567890123456789"));
+        Path live = Files.createDirectories(out.resolve(".curator-export-" + ProcessHandle.current().pid() + "-live"));
+
+        new TaskExporter(db, false).export(allIds().subList(0, 1), out, JobContext.unobserved());
+
+        assertThat(dead.getParent()).doesNotExist();
+        assertThat(old).doesNotExist();
+        assertThat(live).exists();
+    }
 }

@@ -21,6 +21,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
+import org.termcurator.core.io.SafeArchives;
 import org.termcurator.core.jobs.JobCancelledException;
 import org.termcurator.core.jobs.JobContext;
 import org.termcurator.core.project.ProjectDb;
@@ -358,6 +359,63 @@ class TaskImporterTest extends ProjectTestSupport {
         assertThat(count("SELECT count(*) FROM task_tags")).isEqualTo(tasks * 3);
         // the rest comes in on the next import
         assertThat(importPaths(set)).isEqualTo(new ImportSummary(14, 0, 6, 0, List.of()));
+    }
+
+    /** An entry of {@code bytes} zeros: compresses to about a thousandth of its size. */
+    static void addZeros(TarArchiveOutputStream tar, String name, long bytes) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name, true);
+        entry.setSize(bytes);
+        tar.putArchiveEntry(entry);
+        byte[] zeros = new byte[64 * 1024];
+        for (long left = bytes; left > 0; left -= zeros.length) {
+            tar.write(zeros, 0, (int) Math.min(zeros.length, left));
+        }
+        tar.closeArchiveEntry();
+    }
+
+    @Test
+    void decompressionBombsAreRefusedAtTheirLimitAndTheNextArchiveImports() throws Exception {
+        Path set = dir.resolve("set");
+        TaskFolders.harbor(set, "innocent").write();
+        Path bomb = dir.resolve("bomb.tar.gz");
+        writeTarGz(bomb, set, "", tar -> addZeros(tar, "innocent/environment/zeros.bin", 48L << 20));
+        Path big = dir.resolve("big-entry.tgz");
+        writeTarGz(big, set, "", tar -> addTarFile(tar, "innocent/environment/big.txt", "x".repeat(300_000)));
+        Path many = dir.resolve("many.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(many))) {
+            for (int i = 0; i < 12; i++) {
+                zip.putArchiveEntry(new ZipArchiveEntry("innocent/environment/part-" + i + ".txt"));
+                zip.write(("line " + i + "\n").repeat(20_000).getBytes(StandardCharsets.UTF_8));
+                zip.closeArchiveEntry();
+            }
+        }
+        Path good = dir.resolve("good.tgz");
+        TaskFolders.harbor(dir.resolve("good"), "good-task").write();
+        writeTarGz(good, dir.resolve("good"), "");
+        // small limits stand in for the default gigabytes: 1 MiB in all, 256 KiB a file, 20x past 1 MiB
+        SafeArchives.Limits limits = new SafeArchives.Limits(1L << 20, 256L << 10, 20, 1L << 20);
+        TaskImporter.Options options = TaskImporter.Options.defaults(LINT).withArchiveLimits(limits);
+        SafeArchives.Limits ratioOnly = new SafeArchives.Limits(1L << 40, 1L << 40, 20, 1L << 20);
+
+        ImportSummary summary = new TaskImporter(db, options).importPaths(List.of(bomb, big, many, good),
+                JobContext.unobserved());
+        ImportSummary byRatio = new TaskImporter(db, TaskImporter.Options.defaults(LINT).withArchiveLimits(ratioOnly))
+                .importPaths(List.of(bomb), JobContext.unobserved());
+
+        assertThat(summary.imported()).isEqualTo(1);
+        assertThat(summary.errors()).extracting(ImportError::path).containsExactly(bomb.toString(), big.toString(),
+                many.toString());
+        assertThat(summary.errors()).extracting(ImportError::message).satisfiesExactly(
+                m -> assertThat(m).contains("entry 'innocent/environment/zeros.bin' unpacks to more than"
+                        + " 262144 bytes (the limit per file)"),
+                m -> assertThat(m).contains("entry 'innocent/environment/big.txt' unpacks to more than"),
+                m -> assertThat(m).contains("unpacks to more than 1.0 MiB (the limit per archive)"));
+        assertThat(byRatio.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("unpacks to more than 20 times its size").contains("decompression bomb"));
+        assertThat(count("SELECT count(*) FROM tasks")).isEqualTo(1);
+        try (var left = Files.list(org.termcurator.core.io.AppTemp.current())) {
+            assertThat(left).as("unpack folders left in the app's temporary folder").isEmpty();
+        }
     }
 
     interface TarWork {

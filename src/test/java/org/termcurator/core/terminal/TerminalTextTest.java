@@ -24,4 +24,15 @@ class TerminalTextTest {
         // never splits a multi-byte character into garbage
         assertThat(TerminalText.truncate("é".repeat(20_000), 1001)).doesNotContain("\uFFFD");
     }
+
+    @Test
+    void stripRemovesEscapesAndControlsCharacterForCharacter() {
+        String raw = "\u001B]0;title\u0007\u001BP1$r0m\u001B\\\u001B[1;31mred\u001B[0m\u001B(B\u001B=\tok\r\n\u0008";
+        assertThat(TerminalText.strip(raw)).isEqualTo("red\tok\n");
+        assertThat(TerminalText.strip("plain\ttext\n")).isEqualTo("plain\ttext\n");
+        // plain strips by the same rule, then resolves carriage returns
+        assertThat(TerminalText.plain(raw)).isEqualTo("red\tok\n");
+        assertThat(TerminalText.strip("10%\r100%")).isEqualTo("10%100%");
+        assertThat(TerminalText.plain("10%\r100%")).isEqualTo("100%");
+    }
 }

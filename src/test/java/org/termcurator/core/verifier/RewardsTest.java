@@ -39,4 +39,13 @@ class RewardsTest {
         Files.writeString(dir.resolve("reward.txt"), "passed\n");
         assertThatThrownBy(() -> Rewards.read(dir)).hasMessageContaining("reward.txt holds 'passed'");
     }
+
+    @Test
+    void rewardTxtIsReadByOneRuleForEveryCaller() {
+        assertThat(Rewards.rewardText("0.75\n")).isEqualTo(0.75);
+        assertThat(Rewards.rewardText("  1 passed\n")).isEqualTo(1.0);
+        assertThat(Rewards.rewardText("passed")).isNull();
+        assertThat(Rewards.rewardText("NaN")).isNull();
+        assertThat(Rewards.rewardText("")).isNull();
+    }
 }

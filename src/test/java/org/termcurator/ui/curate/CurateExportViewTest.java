@@ -256,6 +256,18 @@ class CurateExportViewTest {
         robot.clickOn("#export-rerun");
         export.runningJob().completion().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 2);
+
+        // the Export button asks before it replaces the earlier export; no is no export
+        Job<?> before = export.runningJob();
+        dialogs.replace = false;
+        robot.clickOn("#export-run");
+        assertThat(dialogs.questions).containsExactly(out.toAbsolutePath().normalize()
+                + " holds an earlier export. Replace it with this one?");
+        assertThat(export.runningJob()).isSameAs(before);
+        dialogs.replace = true;
+        robot.clickOn("#export-run");
+        export.runningJob().completion().get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> history.getItems().size() == 3);
     }
 
     @Test

@@ -9,6 +9,9 @@ public final class ScriptedFileDialogs implements FileDialogs {
 
     public volatile Path next;
     public volatile String lastTitle;
+    /** The answer to a question before replacing something; every question asked is kept. */
+    public volatile boolean replace = true;
+    public final java.util.List<String> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Optional<Path> chooseNewProject(Window owner) {
@@ -24,5 +27,11 @@ public final class ScriptedFileDialogs implements FileDialogs {
     public Optional<Path> chooseFolder(Window owner, String title) {
         lastTitle = title;
         return Optional.ofNullable(next);
+    }
+
+    @Override
+    public boolean confirmReplace(Window owner, String title, String question) {
+        questions.add(question);
+        return replace;
     }
 }

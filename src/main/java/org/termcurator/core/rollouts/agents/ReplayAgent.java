@@ -1,7 +1,6 @@
 package org.termcurator.core.rollouts.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,7 +8,11 @@ import java.util.List;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.rollouts.container.AgentTerminal;
 import org.termcurator.core.terminus.TerminalCommand;
+import org.termcurator.core.trajectories.AtifReader;
+import org.termcurator.core.trajectories.Step;
+import org.termcurator.core.trajectories.Trajectory;
 import org.termcurator.core.terminus.TerminusProtocol;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Types recorded commands into the terminal again, to reproduce a run: each group of
@@ -29,22 +32,22 @@ public final class ReplayAgent implements Agent {
      * agent step become one step), or a JSON list of {keystrokes, duration} (one step each).
      */
     public static ReplayAgent fromFile(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = Mappers.recordingJson().readTree(file.toFile());
         List<List<TerminalCommand>> steps = new ArrayList<>();
         if (root != null && root.isArray()) {
             for (JsonNode item : root) {
                 steps.add(List.of(command(file, item)));
             }
         } else if (root != null && root.path("steps").isArray()) {
-            for (JsonNode step : root.path("steps")) {
-                List<TerminalCommand> group = new ArrayList<>();
-                for (JsonNode call : step.path("tool_calls")) {
-                    if (RolloutStep.ToolCall.BASH_COMMAND.equals(call.path("function_name").asText())) {
-                        group.add(command(file, call.path("arguments")));
-                    }
-                }
-                if (!group.isEmpty()) {
-                    steps.add(group);
+            Trajectory trajectory;
+            try {
+                trajectory = AtifReader.trajectory(root, file.toString());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            for (Step step : trajectory.steps()) {
+                if (!step.commands().isEmpty()) {
+                    steps.add(step.commands());
                 }
             }
         } else {
@@ -54,11 +57,10 @@ public final class ReplayAgent implements Agent {
     }
 
     private static TerminalCommand command(Path file, JsonNode node) throws IOException {
-        if (!node.path("keystrokes").isTextual()) {
+        if (!TerminalCommand.isCommand(node)) {
             throw new IOException(file + ": a command without a keystrokes string: " + node);
         }
-        return new TerminalCommand(node.path("keystrokes").textValue(),
-                node.path("duration").isNumber() ? node.path("duration").doubleValue() : null);
+        return TerminalCommand.of(node);
     }
 
     /** One step per command. */

@@ -15,7 +15,8 @@ import org.termcurator.core.settings.Settings;
 import org.termcurator.core.terminal.TerminalText;
 import org.termcurator.core.terminus.TerminalCommand;
 import org.termcurator.core.terminus.TerminusProtocol;
-import org.termcurator.core.terminus.TerminusResponse;
+import org.termcurator.core.terminus.TerminusCodec;
+import org.termcurator.core.terminus.TerminusTurn;
 
 /**
  * A Terminus-style LLM agent: each turn the model answers with a JSON object of analysis,
@@ -121,7 +122,7 @@ public final class TerminusAgent implements Agent {
             if (!reply.retries().isEmpty()) {
                 step.extra("retries", reply.retries());
             }
-            TerminusResponse response = TerminusResponse.parse(reply.content());
+            TerminusTurn response = TerminusCodec.strict(reply.content());
             if (!response.ok()) {
                 String feedback = TerminusPrompts.parseErrors(response.errors());
                 context.record(step.parseStatus("parse_error").observation(feedback));
@@ -129,7 +130,7 @@ public final class TerminusAgent implements Agent {
                 askedToConfirm = false;
                 continue;
             }
-            step.parseStatus(response.commands().isEmpty() && !response.taskComplete() ? "empty" : "ok")
+            step.parseStatus(response.commands().isEmpty() && !response.complete() ? "empty" : "ok")
                     .castTime(context.cast().elapsed())
                     .extra("analysis", response.analysis()).extra("plan", response.plan());
             context.cast().marker("step " + turn);
@@ -145,7 +146,7 @@ public final class TerminusAgent implements Agent {
                 }
             }
             String output = TerminalText.truncate(terminal.newOutput(), options.outputLimitBytes());
-            if (response.taskComplete()) {
+            if (response.complete()) {
                 step.toolCall(new RolloutStep.ToolCall("call_" + turn + "_" + ++call,
                         RolloutStep.ToolCall.MARK_TASK_COMPLETE, java.util.Map.of()));
                 if (askedToConfirm) {

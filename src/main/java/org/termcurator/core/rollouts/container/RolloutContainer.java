@@ -28,33 +28,42 @@ public final class RolloutContainer implements AutoCloseable {
     public static final String ROLLOUT_LABEL = "org.termcurator.rollout";
     public static final String TASK_LABEL = "org.termcurator.task";
     /** Caps a fork bomb; far above what any terminal task needs. */
-    private static final long PIDS_LIMIT = 4096;
+    public static final long PIDS_LIMIT = 4096;
     private static final Duration SHORT_COMMAND = Duration.ofSeconds(60);
 
     private final DockerEngine engine;
     private final String id;
+    private final ContainerLimits limits;
     private volatile boolean removed;
     private Set<String> tools;
 
-    private RolloutContainer(DockerEngine engine, String id) {
+    private RolloutContainer(DockerEngine engine, String id, ContainerLimits limits) {
         this.engine = engine;
         this.id = id;
+        this.limits = limits;
+    }
+
+    /** With the task's limits, Harbor's defaults where it sets none. */
+    public static RolloutContainer start(DockerEngine engine, String image, RolloutTaskSpec task, String rolloutKey)
+            throws DockerEngineException {
+        return start(engine, image, task, rolloutKey,
+                ContainerLimits.of(task, ContainerLimits.Defaults.HARBOR, engine.hostResources(), PIDS_LIMIT));
     }
 
     /**
      * Creates and starts the container. Its main process is {@code sleep infinity} as PID 1 (no
      * init), which nothing inside can kill: {@link #stopAllProcesses()} relies on it.
      */
-    public static RolloutContainer start(DockerEngine engine, String image, RolloutTaskSpec task, String rolloutKey)
-            throws DockerEngineException {
+    public static RolloutContainer start(DockerEngine engine, String image, RolloutTaskSpec task, String rolloutKey,
+                                         ContainerLimits limits) throws DockerEngineException {
         ContainerSpec spec = ContainerSpec.idle(image)
                 .withInit(false)
-                .withPidsLimit(PIDS_LIMIT)
+                .withPidsLimit(limits.pidsLimit())
                 .withNetwork(task.allowInternet())
-                .withLimits(task.memoryMb() * 1024 * 1024, task.cpus())
+                .withLimits(limits.memoryMb() * 1024 * 1024, limits.cpus())
                 .withLabels(Map.of(ROLLOUT_LABEL, rolloutKey, TASK_LABEL, task.name()));
         String id = engine.createContainer(spec);
-        RolloutContainer container = new RolloutContainer(engine, id);
+        RolloutContainer container = new RolloutContainer(engine, id, limits);
         try {
             engine.start(id);
             container.createLogFolders();
@@ -75,6 +84,11 @@ public final class RolloutContainer implements AutoCloseable {
 
     public DockerEngine engine() {
         return engine;
+    }
+
+    /** What the container runs with. */
+    public ContainerLimits limits() {
+        return limits;
     }
 
     /** Copies a host folder's contents to {@code containerDir} (an absolute path whose parent exists). */

@@ -124,7 +124,7 @@ public final class TaskImages {
         };
         Path tar = null;
         try {
-            tar = Files.createTempFile("curator-context-", ".tar");
+            tar = org.termcurator.core.io.AppTemp.newFile("build-context-", ".tar");
             try (OutputStream out = Files.newOutputStream(tar)) {
                 context.writeTar(out);
             }

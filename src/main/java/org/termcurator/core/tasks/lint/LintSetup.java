@@ -15,6 +15,7 @@ import org.termcurator.core.docker.DockerEngine;
 import org.termcurator.core.docker.DockerEngineException;
 import org.termcurator.core.docker.LocalImage;
 import org.termcurator.core.project.ProjectDb;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Builds the linter's inputs: the images the Docker engine has (when it answers) and the
@@ -26,7 +27,7 @@ public final class LintSetup {
     /** The project_meta key of the base-image map (a JSON object, public image -> local image). */
     public static final String BASE_IMAGE_MAP_KEY = "base_image_map";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
 
     private LintSetup() {

@@ -20,6 +20,7 @@ import org.termcurator.core.search.FullTextQuery;
 import org.termcurator.core.tasks.TaskStore;
 import org.termcurator.core.tasks.lint.LintFinding;
 import org.termcurator.core.tasks.lint.ProjectLinter;
+import org.termcurator.core.io.Mappers;
 
 /**
  * Reads the task table a page at a time: counts, ordered ids, rows, facet counts and the
@@ -28,7 +29,7 @@ import org.termcurator.core.tasks.lint.ProjectLinter;
  */
 public final class TaskQueries {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.json();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String ROW_COLUMNS = "t.id, t.name, t.category, t.difficulty, t.tags, t.base_image, t.format, "
             + "t.origin, t.has_solution, t.has_tests, t.instruction_length, t.agent_timeout_sec, "

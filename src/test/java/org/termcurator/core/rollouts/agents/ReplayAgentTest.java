@@ -43,6 +43,9 @@ class ReplayAgentTest {
         Files.writeString(other, "{\"hello\": 1}");
         assertThatThrownBy(() -> ReplayAgent.fromFile(other)).isInstanceOf(IOException.class)
                 .hasMessageContaining("other.json is neither an ATIF trajectory nor a JSON list");
+        Files.writeString(other, "{\"schema_version\": \"ATIF-v1.4\", \"steps\": [3]}");
+        assertThatThrownBy(() -> ReplayAgent.fromFile(other)).isInstanceOf(IOException.class)
+                .hasMessageContaining("other.json: step 1 is not an object");
         Files.writeString(other, "[{\"duration\": 1}]");
         assertThatThrownBy(() -> ReplayAgent.fromFile(other)).hasMessageContaining("without a keystrokes string");
     }

@@ -59,16 +59,22 @@ class RolloutTaskSpecTest {
         assertThatThrownBy(() -> RolloutTaskSpec.fromTaskDir(task))
                 .isInstanceOf(TaskSpecException.class)
                 .hasMessageContaining("task.toml")
-                .hasMessageContaining("[environment] cpus: expected a number");
+                .hasMessageContaining("task.toml: [environment] cpus must be a number, not \"many\"");
 
         Files.writeString(task.resolve("task.toml"), "[agent]\ntimeout_sec = 300\n[verifier\n");
         assertThatThrownBy(() -> RolloutTaskSpec.fromTaskDir(task))
                 .isInstanceOf(TaskSpecException.class)
-                .hasMessageContaining("is not valid TOML at line 3");
+                .hasMessageContaining("task.toml line 3: invalid TOML");
 
         Files.writeString(task.resolve("task.toml"), "[environment]\nmemory = \"lots\"\n");
         assertThatThrownBy(() -> RolloutTaskSpec.fromTaskDir(task))
-                .hasMessageContaining("[environment] memory: expected a size");
+                .hasMessageContaining("[environment] memory must be a size like \"2G\"");
+
+        // the task reader's model says what the values are; a rollout refuses what it cannot run
+        Files.writeString(task.resolve("task.toml"), "[environment]\ncpus = -1\n");
+        assertThatThrownBy(() -> RolloutTaskSpec.fromTaskDir(task))
+                .hasMessage(task.toAbsolutePath().normalize().resolve("task.toml")
+                        + ": [environment] cpus must not be negative, got -1.0");
     }
 
     @Test
