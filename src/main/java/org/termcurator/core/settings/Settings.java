@@ -34,6 +34,8 @@ public final class Settings {
     private List<String> recentProjects = new ArrayList<>();
     private WindowBounds window;
     private String lastSection;
+    /** How the window was left: divider positions, chosen columns, collapsed panes (key -> value). */
+    private Map<String, String> layout = new LinkedHashMap<>();
     /** The NAME of the environment variable holding the LLM API key; the key itself is never stored. */
     private String apiKeyEnvVar = "OPENAI_API_KEY";
     /** Base-image map for task builds: FROM pattern (exact or glob with * and ?) -> local image. */
@@ -112,6 +114,14 @@ public final class Settings {
         while (recentProjects.size() > MAX_RECENT_PROJECTS) {
             recentProjects.removeLast();
         }
+    }
+
+    public Map<String, String> getLayout() {
+        return layout;
+    }
+
+    public void setLayout(Map<String, String> layout) {
+        this.layout = layout == null ? new LinkedHashMap<>() : new LinkedHashMap<>(layout);
     }
 
     public WindowBounds getWindow() {

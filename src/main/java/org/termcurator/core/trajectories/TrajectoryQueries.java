@@ -28,7 +28,8 @@ import org.termcurator.core.verifier.TestStatus;
 public final class TrajectoryQueries {
 
     private static final String ROW_COLUMNS = "id, task_name, agent, model, resolved, reward, turn_count, "
-            + "token_count, failure_mode, format, source, trial_name, source_path";
+            + "token_count, failure_mode, format, source, trial_name, source_path, "
+            + TrajectoryRow.DURATION_SQL + " AS duration_sec, " + TrajectoryRow.DATE_SQL + " AS row_date";
 
     private final ProjectDb db;
 
@@ -38,6 +39,12 @@ public final class TrajectoryQueries {
 
     /** Rows {@code offset .. offset+limit} of what the filter matches, in import order, and the total. */
     public TrajectoryPage page(TrajectoryFilter filter, int offset, int limit) throws SQLException {
+        return page(filter, TrajectorySort.IMPORTED, false, offset, limit);
+    }
+
+    /** Rows {@code offset .. offset+limit} of what the filter matches in the order of one column, and the total. */
+    public TrajectoryPage page(TrajectoryFilter filter, TrajectorySort sort, boolean descending, int offset, int limit)
+            throws SQLException {
         return db.read(connection -> {
             Where where = where(filter, null);
             long total;
@@ -48,7 +55,7 @@ public final class TrajectoryQueries {
             }
             List<TrajectoryRow> page = new ArrayList<>();
             try (PreparedStatement select = where.prepare(connection, "SELECT " + ROW_COLUMNS + " FROM trajectories"
-                    + where.sql + " ORDER BY id LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset))) {
+                    + where.sql + sort.orderBy(descending) + " LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset))) {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         page.add(row(rows));
@@ -202,7 +209,13 @@ public final class TrajectoryQueries {
         return new TrajectoryRow(rows.getLong("id"), rows.getString("task_name"), rows.getString("agent"),
                 rows.getString("model"), isResolved, rewardValue, rows.getInt("turn_count"),
                 nullableLong(rows, "token_count"), rows.getString("failure_mode"), rows.getString("format"),
-                rows.getString("source"), rows.getString("trial_name"), rows.getString("source_path"));
+                rows.getString("source"), rows.getString("trial_name"), rows.getString("source_path"),
+                nullableDouble(rows, "duration_sec"), rows.getString("row_date"));
+    }
+
+    private static Double nullableDouble(ResultSet rows, String column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
     }
 
     private static Long nullableLong(ResultSet rows, String column) throws SQLException {

@@ -102,7 +102,10 @@ final class SeedsPane extends BorderPane {
         table.getColumns().add(column("Domain", 140, seed -> seed.domain() == null ? "" : seed.domain()));
         table.getColumns().add(column("Status", 80, seed -> seed.status().key()));
         table.getColumns().add(column("Tags", 140, seed -> String.join(", ", seed.tags())));
-        table.setPlaceholder(new Label("No seeds. Import a JSONL or CSV file, or add one with New."));
+        Label noSeeds = new Label("No seeds. Import a JSONL or CSV file, or add one with New.");
+        noSeeds.setWrapText(true);
+        noSeeds.setPadding(new javafx.geometry.Insets(8));
+        table.setPlaceholder(noSeeds);
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 model.selectedProperty().set(after);
@@ -165,6 +168,7 @@ final class SeedsPane extends BorderPane {
                 + "a task that shows it gets a leak warning.");
         referenceNote.getStyleClass().add("text-muted");
         referenceNote.setWrapText(true);
+        referenceNote.setMinHeight(Label.USE_PREF_SIZE);
         TextArea notes = area("seed-notes", model.notesProperty(), 2);
 
         Button save = new Button("Save");

@@ -12,4 +12,9 @@ public record UiServices(Settings settings, SettingsStore settingsStore, JobMana
     public void settingsChanged() {
         settingsStore.saveLater(settings);
     }
+
+    /** Where views remember their columns, dividers and collapsed panes. */
+    public LayoutMemory layout() {
+        return new LayoutMemory(settings, this::settingsChanged);
+    }
 }

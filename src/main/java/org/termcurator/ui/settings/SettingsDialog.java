@@ -14,7 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.termcurator.core.rollouts.RolloutRunner;
 import org.termcurator.core.rollouts.images.BaseImageMap;
@@ -92,7 +92,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         TextArea imageMap = new TextArea(formatMap(settings.getBaseImageMap()));
         imageMap.setId("settings-image-map");
         imageMap.setPromptText("ubuntu:* = curator/debian:bookworm");
-        imageMap.setPrefRowCount(5);
+        imageMap.setPrefRowCount(4);
         imageMap.setPrefColumnCount(24);
         TextField workRoot = field("settings-work-root", settings.getRolloutWorkRoot(),
                 "default: " + RolloutRunner.defaultWorkRoot());
@@ -131,35 +131,33 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         problem.getStyleClass().add("text-danger");
         problem.setWrapText(true);
 
-        // two columns, so the dialog stays short enough for small screens
-        GridPane left = grid();
-        int row = 0;
-        left.addRow(row++, new Label("Theme"), theme);
-        left.add(heading("Docker"), 0, row++, 2, 1);
-        left.addRow(row++, new Label("Host"), dockerHost);
-        left.add(hint("e.g. unix:///var/run/docker.sock or tcp://build-host:2376"), 1, row++);
-        left.addRow(row++, new Label(""), tls);
-        left.addRow(row++, new Label("Certificates"), certPath);
-        left.add(heading("LLM agent"), 0, row++, 2, 1);
-        left.addRow(row++, new Label("Endpoint"), baseUrl);
-        left.addRow(row++, new Label("Model"), model);
-        left.addRow(row++, new Label("API key variable"), keyVariable);
-        left.add(hint("The NAME of the environment variable holding the key; the key is never stored."), 1, row++);
-        left.add(heading("Containers"), 0, row++, 2, 1);
-        left.addRow(row++, new Label("CPUs / memory MB"), new javafx.scene.layout.HBox(6, cpus, memory));
-        left.addRow(row++, new Label("Disk / recording MB"), new javafx.scene.layout.HBox(6, storage, recordingBudget));
-        left.add(hint("Per task whose task.toml sets none (never unlimited; capped by the host). A longer recording "
-                + "keeps its first and last halves, the cut marked."), 1, row++);
-        left.addRow(row++, new Label(""), buildNetwork);
-        GridPane right = grid();
-        row = 0;
-        right.add(heading("Rollouts"), 0, row++, 2, 1);
-        right.addRow(row++, new Label("Base images"), imageMap);
-        right.add(hint("One PATTERN = LOCAL-IMAGE a line; FROM lines matching the pattern (* and ? allowed) "
-                + "are built from the local image instead."), 1, row++);
-        right.addRow(row++, new Label("Work folder"), workRoot);
-        right.addRow(row++, new Label("Default concurrency"), concurrency);
-        right.add(problem, 0, row, 2, 1);
+        // two columns, so the dialog stays short enough for small screens; each label above its
+        // field, so neither is cut however long the other is
+        VBox left = column(
+                labelled("Theme", theme, null),
+                heading("Docker"),
+                labelled("Host", dockerHost, "e.g. unix:///var/run/docker.sock or tcp://build-host:2376"),
+                tls,
+                labelled("Certificates", certPath, null),
+                heading("LLM agent"),
+                labelled("Endpoint", baseUrl, null),
+                labelled("Model", model, null),
+                labelled("API key variable", keyVariable,
+                        "The NAME of the environment variable holding the key; the key is never stored."));
+        VBox right = column(
+                heading("Rollouts"),
+                labelled("Base images", imageMap, "One PATTERN = LOCAL-IMAGE a line; FROM lines matching the pattern "
+                        + "(* and ? allowed) are built from the local image instead."),
+                labelled("Work folder", workRoot, null),
+                labelled("Default concurrency", concurrency, null),
+                labelled("CPUs per task", cpus, null),
+                labelled("Memory per task (MB)", memory, null),
+                labelled("Disk per task (MB)", storage, "For tasks whose task.toml sets no cpus, memory_mb or "
+                        + "storage_mb (or 0). A container never runs unlimited; more than the Docker host has is capped."),
+                labelled("Recording budget (MB)", recordingBudget, "A longer recording keeps its first and last "
+                        + "halves, the cut marked."),
+                buildNetwork,
+                problem);
         javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
@@ -198,12 +196,25 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         }
     }
 
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
-        grid.setPadding(new Insets(12));
-        return grid;
+    private static VBox column(Node... children) {
+        VBox column = new VBox(10, children);
+        column.setPadding(new Insets(12));
+        column.setPrefWidth(340);
+        column.setMinWidth(300);
+        return column;
+    }
+
+    /** A field with its label above it and an optional hint below. */
+    private static Node labelled(String text, javafx.scene.control.Control field, String hint) {
+        Label label = new Label(text);
+        label.setLabelFor(field);
+        label.setWrapText(true);
+        field.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(4, label, field);
+        if (hint != null) {
+            box.getChildren().add(hint(hint));
+        }
+        return box;
     }
 
     private static TextField field(String id, String value, String prompt) {
@@ -225,7 +236,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
-        label.setMaxWidth(300);
+        label.setMinHeight(Label.USE_PREF_SIZE);
         return label;
     }
 

@@ -63,6 +63,8 @@ final class FacetPanel extends VBox {
         box.getStyleClass().add("facet-value");
         box.setUserData(value);
         box.setMnemonicParsing(false);
+        // a long value (an image name) ellipsizes in the narrow pane; the tooltip has it whole
+        box.setTooltip(new javafx.scene.control.Tooltip(box.getText()));
         box.setSelected(selected);
         box.setOnAction(event -> model.setFilter(facet, value, box.isSelected()));
         return box;

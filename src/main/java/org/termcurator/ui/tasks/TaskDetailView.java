@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.termcurator.core.io.SafeText;
@@ -125,6 +126,13 @@ final class TaskDetailView extends BorderPane {
         revert.setOnAction(event -> model.revert());
         HBox.setHgrow(name, Priority.ALWAYS);
         name.setMaxWidth(Double.MAX_VALUE);
+        for (Button button : new Button[] {save, undo, revert}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // a long task name ellipsizes; the tooltip has it whole
+        name.setMinWidth(0);
+        name.setTooltip(new javafx.scene.control.Tooltip());
+        name.getTooltip().textProperty().bind(name.textProperty());
         HBox top = new HBox(8, name, dirtyMark, undo, revert, save);
         top.setAlignment(Pos.CENTER_LEFT);
         problem.setId("task-problem");

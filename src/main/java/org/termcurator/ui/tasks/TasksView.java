@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -54,6 +55,8 @@ import org.termcurator.ui.session.UiServices;
 public final class TasksView extends BorderPane {
 
     private final UiServices services;
+    private final javafx.beans.property.BooleanProperty facetsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", true);
     private final TasksViewModel model;
     private final TableView<TaskRowRef> table = new TableView<>();
     private final TaskDetailView detail;
@@ -74,9 +77,18 @@ public final class TasksView extends BorderPane {
         facets.setFitToWidth(true);
         facets.setPrefWidth(240);
         facets.getStyleClass().add("facet-scroll");
-        setLeft(facets);
+        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it
+        services.layout().flag("tasks.facets-shown", facetsShown);
+        leftProperty().bind(javafx.beans.binding.Bindings.when(facetsShown).then((Node) facets).otherwise((Node) null));
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (javafx.scene.input.KeyCombination.keyCombination("Shortcut+B").match(event)) {
+                facetsShown.set(!facetsShown.get());
+                event.consume();
+            }
+        });
         SplitPane split = new SplitPane(table(), detail);
         split.setDividerPositions(0.55);
+        services.layout().dividers("tasks.centre", split);
         TabPane center = new TabPane(new Tab("Tasks", split), new Tab("Chart", new TaskChart(model)));
         center.setId("tasks-tabs");
         center.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -134,7 +146,7 @@ public final class TasksView extends BorderPane {
         importTasks.setId("tasks-import");
         importTasks.setOnAction(event -> chooseAndImport());
         importTasks.disableProperty().bind(model.importingProperty());
-        TextField search = new TextField();
+        TextField search = org.controlsfx.control.textfield.TextFields.createClearableTextField();
         search.setId("tasks-search");
         search.setPromptText("Search names, instructions, tags, test files");
         search.textProperty().bindBidirectional(model.searchTextProperty());
@@ -154,7 +166,8 @@ public final class TasksView extends BorderPane {
         Button lint = new Button("Lint Again");
         lint.setId("tasks-lint");
         lint.setOnAction(event -> model.lintAgain());
-        Button export = new Button("Export as Harbor Task Folder…", new FontIcon(Feather.UPLOAD));
+        Button export = new Button("Export…", new FontIcon(Feather.UPLOAD));
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the selected tasks as Harbor task folders"));
         export.setId("tasks-export");
         export.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedIndices()));
         export.setOnAction(event -> chooseAndExport());
@@ -169,7 +182,28 @@ public final class TasksView extends BorderPane {
         rollOut.setOnAction(event -> new RolloutDialog(getScene() == null ? null : getScene().getWindow(),
                 services.settings(), table.getSelectionModel().getSelectedIndices().size()).showAndWait()
                 .ifPresent(this::rollOutSelection));
-        HBox bar = new HBox(8, importTasks, search, count, clear, lint, export, oracle, rollOut);
+        javafx.scene.control.ToggleButton filters = new javafx.scene.control.ToggleButton("", new FontIcon(Feather.SIDEBAR));
+        filters.setId("tasks-toggle-facets");
+        filters.setTooltip(new javafx.scene.control.Tooltip("Show or hide the filters (Ctrl+B)"));
+        filters.selectedProperty().bindBidirectional(facetsShown);
+        // two groups that wrap onto a second line in a narrow window: the buttons keep their
+        // words and the section never grows wider than the window
+        HBox find = new HBox(8, filters, importTasks, search, count);
+        find.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(8, clear, lint, export, oracle, rollOut);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (HBox group : List.of(find, tools)) {
+            for (Node node : group.getChildren()) {
+                if (node instanceof javafx.scene.control.Labeled labeled) {
+                    labeled.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            }
+        }
+        search.setPrefColumnCount(22);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 6, find, tools);
+        bar.setMinWidth(0);
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(24));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 10, 4, 10));
         return bar;
@@ -202,21 +236,24 @@ public final class TasksView extends BorderPane {
         table.setFixedCellSize(26); // equal rows keep scrolling over 100k rows cheap
         table.getColumns().add(column("Name", TaskSort.NAME, TaskRow::name, 240, true));
         table.getColumns().add(column("Category", TaskSort.CATEGORY, TaskRow::category, 130, true));
-        table.getColumns().add(column("Difficulty", TaskSort.DIFFICULTY, TaskRow::difficulty, 80, true));
-        table.getColumns().add(column("Tags", null, row -> String.join(", ", row.tags()), 150, true));
+        table.getColumns().add(column("Difficulty", TaskSort.DIFFICULTY, TaskRow::difficulty, 100, true));
+        table.getColumns().add(column("Tags", TaskSort.TAGS, row -> String.join(", ", row.tags()), 150, true));
         table.getColumns().add(column("Base image", TaskSort.BASE_IMAGE, TaskRow::baseImage, 170, true));
         table.getColumns().add(lintColumn());
-        table.getColumns().add(column("Pass rate", null, TaskRow::passRateText, 90, true));
-        table.getColumns().add(column("Solution", null, row -> row.hasSolution() ? "yes" : "no", 70, true));
-        table.getColumns().add(column("Tests", null, row -> row.hasTests() ? "yes" : "no", 60, false));
+        table.getColumns().add(column("Pass rate", TaskSort.PASS_RATE, TaskRow::passRateText, 90, true));
+        table.getColumns().add(column("Solution", TaskSort.SOLUTION, row -> row.hasSolution() ? "yes" : "no", 90, true));
+        table.getColumns().add(column("Tests", TaskSort.TESTS, row -> row.hasTests() ? "yes" : "no", 75, false));
         table.getColumns().add(column("Format", TaskSort.FORMAT, TaskRow::format, 110, false));
         table.getColumns().add(column("Origin", TaskSort.ORIGIN, TaskRow::origin, 80, false));
         table.getColumns().add(column("Instruction length", TaskSort.INSTRUCTION_LENGTH,
                 row -> String.format(Locale.ROOT, "%,d", row.instructionLength()), 110, false));
         table.getColumns().add(column("Agent timeout", TaskSort.AGENT_TIMEOUT,
                 row -> row.agentTimeoutSec() == null ? "" : String.format(Locale.ROOT, "%.0f s", row.agentTimeoutSec()), 100, false));
+        table.getColumns().add(column("Verifier timeout", TaskSort.VERIFIER_TIMEOUT,
+                row -> row.verifierTimeoutSec() == null ? "" : String.format(Locale.ROOT, "%.0f s", row.verifierTimeoutSec()), 110, false));
         table.getColumns().add(column("Source", TaskSort.SOURCE, TaskRow::sourcePath, 300, false));
         table.getColumns().add(column("Updated", TaskSort.UPDATED, TaskRow::updatedAt, 170, false));
+        services.layout().columns("tasks", table);
         table.setSortPolicy(view -> {
             if (view.getSortOrder().isEmpty()) {
                 model.sortBy(TaskSort.NAME, false);

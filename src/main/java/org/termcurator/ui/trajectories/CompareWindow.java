@@ -125,7 +125,18 @@ final class CompareWindow {
         VBox.setVgrow(halves, Priority.ALWAYS);
         VBox root = new VBox(bar, halves);
         root.setId("compare-window");
-        Scene scene = new Scene(root, 1500, 900);
+        // as large as the window it opens from (at most 1500x900): both sides need the room
+        double width = owner == null ? 1500 : Math.min(1500, Math.max(900, owner.getWidth()));
+        double height = owner == null ? 900 : Math.min(900, Math.max(600, owner.getHeight()));
+        Scene scene = new Scene(root, width, height);
+        // Esc or Ctrl+W closes the comparison; the rest of the keys go to the side that has focus
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    || event.isShortcutDown() && event.getCode() == javafx.scene.input.KeyCode.W) {
+                stage.close();
+                event.consume();
+            }
+        });
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             stage.initOwner(owner);

@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -18,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,6 +38,7 @@ import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.ui.controls.terminal.TerminalCanvas;
+import org.termcurator.ui.controls.terminal.TerminalViewport;
 
 /**
  * The replay of the selected trajectory: the terminal at any moment, play/pause with speed and an
@@ -48,11 +51,16 @@ final class ReplayView extends BorderPane {
 
     private final ReplayViewModel model;
     private final ListView<Step> steps;
-    private final TerminalCanvas terminal = new TerminalCanvas();
+    private final TerminalViewport viewport = new TerminalViewport();
+    private final TerminalCanvas terminal = viewport.terminal();
     private final TimelineBar timeline = new TimelineBar();
     private final StepInspector inspector = new StepInspector();
     private final VerdictPanel verdict = new VerdictPanel();
     private final TabPane side;
+    private final SplitPane split;
+    private final VBox player;
+    private final TextField search = new TextField();
+    private final ReplayWindows windows = new ReplayWindows(this);
     private final Tab verdictTab;
     private final Label banner = new Label();
     private final Button compare = new Button("Compare…", new FontIcon(Feather.COLUMNS));
@@ -73,7 +81,7 @@ final class ReplayView extends BorderPane {
         setId("trajectory-replay");
         getStyleClass().add("replay-view");
         terminal.setId("replay-terminal");
-        terminal.setFitToSize(true);
+        viewport.setId("replay-viewport");
         timeline.setId("replay-timeline");
         timeline.setOnSeek(seconds -> {
             model.pause();
@@ -86,11 +94,8 @@ final class ReplayView extends BorderPane {
         banner.managedProperty().bind(banner.visibleProperty());
         banner.setWrapText(true);
 
-        StackPane screen = new StackPane(terminal);
-        screen.setStyle("-fx-background-color: black;");
-        screen.setMinSize(0, 0);
-        VBox.setVgrow(screen, Priority.ALWAYS);
-        VBox player = new VBox(4, banner, screen, timeline);
+        VBox.setVgrow(viewport, Priority.ALWAYS);
+        player = new VBox(4, banner, viewport, timeline);
         player.setPadding(new Insets(4));
 
         Tab stepTab = new Tab("Step", inspector);
@@ -99,12 +104,12 @@ final class ReplayView extends BorderPane {
         side = new TabPane(stepTab, verdictTab);
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(0);
-        SplitPane split = new SplitPane(player, side);
+        split = new SplitPane(player, side);
         split.setDividerPositions(0.62);
 
         compare.setVisible(offerCompare);
         compare.setManaged(offerCompare);
-        setTop(new VBox(transportBar(), searchBar()));
+        player.getChildren().addAll(0, List.of(transportBar(), searchBar()));
         setCenter(split);
         wire();
     }
@@ -115,6 +120,23 @@ final class ReplayView extends BorderPane {
 
     TerminalCanvas terminal() {
         return terminal;
+    }
+
+    TerminalViewport viewport() {
+        return viewport;
+    }
+
+    ReplayWindows windows() {
+        return windows;
+    }
+
+    /**
+     * Takes the step and verdict tabs out of the replay, for a layout that shows them beside
+     * the step list instead; the terminal then has the replay's whole width.
+     */
+    Node takeSide() {
+        split.getItems().remove(side);
+        return side;
     }
 
     TimelineBar timeline() {
@@ -135,7 +157,15 @@ final class ReplayView extends BorderPane {
         model.load(detail);
     }
 
-    private HBox transportBar() {
+    private static Button iconButton(Feather icon, String id, String tooltip, Runnable action) {
+        Button button = new Button("", new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private FlowPane transportBar() {
         Button play = new Button();
         play.setId("replay-play");
         play.graphicProperty().bind(Bindings.createObjectBinding(
@@ -198,10 +228,26 @@ final class ReplayView extends BorderPane {
         compare.setOnAction(event -> offerComparisons());
         compare.disableProperty().bind(model.sessionProperty().isNull());
 
-        HBox bar = new HBox(6, play, previous, next, speed, idle, clock, copy, failure, compare);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Button zoomOut = iconButton(Feather.ZOOM_OUT, "replay-zoom-out", "Smaller text (Ctrl+-)", viewport::zoomOut);
+        Button zoomIn = iconButton(Feather.ZOOM_IN, "replay-zoom-in", "Larger text (Ctrl+=); Ctrl+0 fits again",
+                viewport::zoomIn);
+        Button maximize = iconButton(Feather.MAXIMIZE, "replay-maximize",
+                "Give the terminal the whole window (F11; Esc comes back)", windows::toggleMaximized);
+        Button popOut = iconButton(Feather.EXTERNAL_LINK, "replay-pop-out", "Open the terminal in its own window",
+                windows::popOut);
+        Button keys = iconButton(Feather.HELP_CIRCLE, "replay-shortcuts", "Keyboard shortcuts (F1 or ?)",
+                () -> ReplayWindows.showShortcuts(this));
+        // wraps onto a second line where the replay is narrow: every control stays in view
+        HBox transport = new HBox(6, play, previous, next, speed, idle, clock);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        HBox tools = new HBox(6, copy, failure, compare, zoomOut, zoomIn, maximize, popOut, keys);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(12, 4, transport, tools);
+        bar.setId("replay-transport");
         bar.setPadding(new Insets(4, 4, 0, 4));
-        for (var node : bar.getChildren()) {
+        bar.setMinWidth(0);
+        bar.prefWrapLengthProperty().bind(player.widthProperty().subtract(12));
+        for (var node : java.util.stream.Stream.concat(transport.getChildren().stream(), tools.getChildren().stream()).toList()) {
             if (node instanceof Region region) {
                 region.setMinWidth(Region.USE_PREF_SIZE);
             }
@@ -210,14 +256,20 @@ final class ReplayView extends BorderPane {
     }
 
     private HBox searchBar() {
-        TextField search = new TextField();
         search.setId("replay-search");
-        search.setPromptText("Search this session: terminal output and steps");
-        search.setOnAction(event -> {
-            if (search.getText().strip().equals(model.searchTermProperty().get()) && !model.hits().isEmpty()) {
-                model.nextHit();
-            } else {
+        search.setPromptText("Search this session (Ctrl+F): terminal output and steps");
+        // Enter: the next hit (a new text searches first); Shift+Enter: the previous hit
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() != javafx.scene.input.KeyCode.ENTER) {
+                return;
+            }
+            event.consume();
+            if (!search.getText().strip().equals(model.searchTermProperty().get())) {
                 model.search(search.getText());
+            } else if (event.isShiftDown()) {
+                model.previousHit();
+            } else {
+                model.nextHit();
             }
         });
         HBox.setHgrow(search, Priority.ALWAYS);
@@ -281,12 +333,102 @@ final class ReplayView extends BorderPane {
                 model.seekToStep(index);
             }
         });
-        setOnKeyPressed(event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.SPACE && event.getTarget() == terminal) {
-                model.togglePlaying();
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (handleKey(event)) {
                 event.consume();
             }
         });
+    }
+
+    /**
+     * The replay's keys, wherever focus is in it (the step list too, when its owner passes them
+     * here): Space play/pause, ←/→ 5 s, Shift+←/→ steps, , and . one frame, Home/End, Ctrl+F
+     * search, zoom, F11 maximize, Esc back, F1 or ? the shortcuts. Keys typed into a text field
+     * stay the field's. True when the key was the replay's.
+     */
+    boolean handleKey(javafx.scene.input.KeyEvent event) {
+        javafx.scene.input.KeyCode code = event.getCode();
+        if (viewport.zoomKey(event)) {
+            return true;
+        }
+        if (event.isShortcutDown() && code == javafx.scene.input.KeyCode.F) {
+            search.requestFocus();
+            search.selectAll();
+            return true;
+        }
+        if (code == javafx.scene.input.KeyCode.F11) {
+            windows.toggleMaximized();
+            return true;
+        }
+        if (code == javafx.scene.input.KeyCode.ESCAPE && windows.isMaximized()) {
+            windows.toggleMaximized();
+            return true;
+        }
+        if (code == javafx.scene.input.KeyCode.F1) {
+            ReplayWindows.showShortcuts(this);
+            return true;
+        }
+        boolean typing = event.getTarget() instanceof javafx.scene.control.TextInputControl
+                || event.getTarget() instanceof ComboBox<?>;
+        if (typing || event.isShortcutDown() || event.isAltDown() || model.session() == null) {
+            return false;
+        }
+        switch (code) {
+            case SPACE -> model.togglePlaying();
+            case LEFT -> {
+                if (event.isShiftDown()) {
+                    model.pause();
+                    model.previousStep();
+                } else {
+                    model.seekBy(-SEEK_SECONDS);
+                }
+            }
+            case RIGHT -> {
+                if (event.isShiftDown()) {
+                    model.pause();
+                    model.nextStep();
+                } else {
+                    model.seekBy(SEEK_SECONDS);
+                }
+            }
+            case COMMA -> model.previousFrame();
+            case PERIOD -> model.nextFrame();
+            case HOME -> model.toStart();
+            case END -> model.toEnd();
+            default -> {
+                if ("?".equals(event.getText())) {
+                    ReplayWindows.showShortcuts(this);
+                    return true;
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static final double SEEK_SECONDS = 5;
+
+    /** Takes the player (bars, terminal, scrubber) out of the view, e.g. to show it maximized. */
+    VBox detachPlayer() {
+        double[] dividers = split.getDividerPositions();
+        split.getItems().remove(player);
+        player.setUserData(dividers);
+        return player;
+    }
+
+    /** Puts the player back where {@link #detachPlayer()} took it from. */
+    void attachPlayer() {
+        if (!split.getItems().contains(player)) {
+            split.getItems().addFirst(player);
+            if (player.getUserData() instanceof double[] dividers && dividers.length == split.getDividers().size()) {
+                split.setDividerPositions(dividers);
+            }
+        }
+    }
+
+    /** The replay's view model, for the pop-out window that follows it. */
+    ReplayViewModel replayModel() {
+        return model;
     }
 
     /** True when the click landed on a step's cell, not on the list's scroll bar or empty space. */

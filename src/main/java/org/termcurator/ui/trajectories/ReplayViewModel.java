@@ -221,6 +221,48 @@ public final class ReplayViewModel {
         seekToStep(currentStep.get() + 1);
     }
 
+    /** Moves by {@code seconds} of recording (negative: back), pausing playback. */
+    public void seekBy(double seconds) {
+        pause();
+        seek(time.get() + seconds);
+    }
+
+    public void toStart() {
+        pause();
+        seek(0);
+    }
+
+    public void toEnd() {
+        pause();
+        seek(duration());
+    }
+
+    /** Shows the recording's next output event (one frame), pausing playback. */
+    public void nextFrame() {
+        ReplaySession current = session.get();
+        if (current == null) {
+            return;
+        }
+        pause();
+        double[] times = current.eventTimes();
+        int at = java.util.Arrays.binarySearch(times, Math.nextUp(time.get()));
+        int next = at >= 0 ? at : -at - 1;
+        seek(next < times.length ? times[next] : current.duration());
+    }
+
+    /** Shows the recording's previous output event (one frame back), pausing playback. */
+    public void previousFrame() {
+        ReplaySession current = session.get();
+        if (current == null) {
+            return;
+        }
+        pause();
+        double[] times = current.eventTimes();
+        int at = java.util.Arrays.binarySearch(times, time.get());
+        int before = (at >= 0 ? at : -at - 1) - 1;
+        seek(before >= 0 ? times[before] : 0);
+    }
+
     public void previousStep() {
         seekToStep(Math.max(0, currentStep.get() - 1));
     }

@@ -3,6 +3,8 @@ package org.termcurator.ui.trajectories;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
@@ -34,6 +36,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.termcurator.core.trajectories.FacetCount;
@@ -41,6 +45,7 @@ import org.termcurator.core.trajectories.ImportError;
 import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.trajectories.TrajectoryFacet;
 import org.termcurator.core.trajectories.TrajectoryRow;
+import org.termcurator.core.trajectories.TrajectorySort;
 import org.termcurator.core.verifier.TestResult;
 import org.termcurator.ui.controls.EmptyState;
 import org.termcurator.ui.session.ProjectActions;
@@ -68,6 +73,11 @@ public final class TrajectoriesView extends StackPane {
     private final ReplayView replay;
     private final java.util.Set<TrajectoryFacet> expandedFacets = java.util.EnumSet.noneOf(TrajectoryFacet.class);
     private static final int FACET_LABELS_SHOWN = 12;
+    private static final Duration SEARCH_DEBOUNCE = Duration.millis(300);
+    static final javafx.scene.input.KeyCombination TOGGLE_FACETS =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
+    private final javafx.beans.property.BooleanProperty facetsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "facetsShown", false);
 
     private TrajectoriesView(UiServices services, ProjectActions actions) {
         this.services = services;
@@ -87,7 +97,17 @@ public final class TrajectoriesView extends StackPane {
         setId("trajectories-view");
         getStyleClass().add("section-view");
         content.setTop(toolbar());
-        content.setLeft(facetsPane());
+        Node facets = facetsPane();
+        // the facet pane collapses (its toggle in the toolbar, Ctrl+B) and stays as the user left it;
+        // it starts collapsed, so that at 1280x800 a 160-column recording is drawn whole and legible
+        services.layout().flag("trajectories.facets-shown", facetsShown);
+        content.leftProperty().bind(javafx.beans.binding.Bindings.when(facetsShown).then(facets).otherwise((Node) null));
+        content.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (TOGGLE_FACETS.match(event)) {
+                facetsShown.set(!facetsShown.get());
+                event.consume();
+            }
+        });
         content.setCenter(centre());
         acceptDroppedRuns();
         model.facets().addListener((MapChangeListener<TrajectoryFacet, List<FacetCount>>) change -> redrawFacets());
@@ -138,12 +158,31 @@ public final class TrajectoriesView extends StackPane {
                 .ifPresent(file -> model.importRuns(List.of(file))));
         importFile.disableProperty().bind(model.importingProperty());
         importFile.setMinWidth(Region.USE_PREF_SIZE);
-        TextField search = new TextField();
+        TextField search = TextFields.createClearableTextField();
         search.setId("trajectories-search");
         search.setPromptText("Search messages, commands, terminal output…");
-        search.setPrefColumnCount(32);
-        search.setMinWidth(Region.USE_PREF_SIZE);
-        search.setOnAction(event -> model.search(search.getText()));
+        search.setPrefColumnCount(28);
+        search.setMinWidth(160);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        // searches as the user types, once typing pauses; Enter searches at once
+        PauseTransition typing = new PauseTransition(SEARCH_DEBOUNCE);
+        typing.setOnFinished(event -> model.search(search.getText()));
+        search.textProperty().addListener((observable, before, after) -> {
+            if (!java.util.Objects.equals(normalized(after), model.filterProperty().get().query())) {
+                typing.playFromStart();
+            }
+        });
+        search.setOnAction(event -> {
+            typing.stop();
+            model.search(search.getText());
+        });
+        // "Clear filters" clears the text too: the field follows the filter
+        model.filterProperty().addListener((observable, before, after) -> {
+            if (after.query() == null && normalized(search.getText()) != null) {
+                typing.stop();
+                search.clear();
+            }
+        });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.importingProperty());
@@ -163,7 +202,11 @@ public final class TrajectoriesView extends StackPane {
         problems.visibleProperty().bind(Bindings.isNotEmpty(model.importProblems()));
         problems.managedProperty().bind(problems.visibleProperty());
         problems.setOnAction(event -> showImportProblems());
-        HBox bar = new HBox(8, importRuns, importFile, search, busy, problems, status);
+        ToggleButton filters = new ToggleButton("", new FontIcon(Feather.SIDEBAR));
+        filters.setId("trajectories-toggle-facets");
+        filters.setTooltip(new Tooltip("Show or hide the filters (Ctrl+B)"));
+        filters.selectedProperty().bindBidirectional(facetsShown);
+        HBox bar = new HBox(8, filters, importRuns, importFile, search, busy, problems, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
@@ -189,6 +232,10 @@ public final class TrajectoriesView extends StackPane {
         alert.show();
     }
 
+    private static String normalized(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     private Node facetsPane() {
         facetsBox.setId("trajectories-facets");
         facetsBox.setPadding(new Insets(8));
@@ -202,7 +249,7 @@ public final class TrajectoriesView extends StackPane {
     private void redrawFacets() {
         facetsBox.getChildren().clear();
         Map<TrajectoryFacet, String> chosen = model.filterProperty().get().selections();
-        if (!chosen.isEmpty()) {
+        if (!chosen.isEmpty() || model.filterProperty().get().query() != null) {
             Button clear = new Button("Clear filters");
             clear.setId("trajectories-clear-facets");
             clear.getStyleClass().add("flat");
@@ -227,6 +274,7 @@ public final class TrajectoriesView extends StackPane {
                 ToggleButton entry = new ToggleButton(String.format("%s (%,d)", count.label(), count.count()));
                 entry.getStyleClass().addAll("facet-entry", "small");
                 entry.setMnemonicParsing(false); // labels such as agent_timeout keep their underscores
+                entry.setTooltip(new Tooltip(entry.getText())); // a long label ellipsizes in the pane
                 entry.setUserData(facet.name() + "=" + count.label());
                 entry.setSelected(selected);
                 entry.setOnAction(event -> model.toggleFacet(facet, count.label()));
@@ -250,29 +298,59 @@ public final class TrajectoriesView extends StackPane {
 
     private Node centre() {
         table.setId("trajectories-table");
+        table.setTableMenuButtonVisible(true); // the column chooser
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE); // more rows in a small window
         table.getColumns().setAll(List.of(
-                column("Task", 180, TrajectoryRow::taskName),
-                column("Agent", 110, TrajectoryRow::agent),
-                column("Model", 150, TrajectoryRow::model),
-                column("Outcome", 90, row -> row.resolved() == null ? "–" : row.resolved() ? "resolved" : "unresolved"),
-                column("Reward", 60, row -> row.reward() == null ? "–" : String.format("%.2f", row.reward())),
-                column("Turns", 55, row -> Integer.toString(row.turns())),
-                column("Tokens", 70, row -> row.tokens() == null ? "–" : String.format("%,d", row.tokens())),
-                column("Failure", 120, TrajectoryRow::failureMode),
-                column("Trial", 200, TrajectoryRow::trialName),
-                column("Format", 90, TrajectoryRow::format)));
+                column("Task", TrajectorySort.TASK, 200, true, TrajectoryRow::taskName),
+                column("Outcome", TrajectorySort.OUTCOME, 100, true,
+                        row -> row.resolved() == null ? "–" : row.resolved() ? "resolved" : "unresolved"),
+                column("Reward", TrajectorySort.REWARD, 80, true,
+                        row -> row.reward() == null ? "–" : String.format("%.2f", row.reward())),
+                column("Turns", TrajectorySort.TURNS, 75, true, row -> Integer.toString(row.turns())),
+                column("Tokens", TrajectorySort.TOKENS, 85, true,
+                        row -> row.tokens() == null ? "–" : String.format("%,d", row.tokens())),
+                column("Duration", TrajectorySort.DURATION, 95, true, row -> TableTexts.duration(row.durationSec())),
+                column("Agent", TrajectorySort.AGENT, 110, true, TrajectoryRow::agent),
+                column("Model", TrajectorySort.MODEL, 150, true, TrajectoryRow::model),
+                column("Date", TrajectorySort.DATE, 140, true, row -> TableTexts.localTime(row.date())),
+                column("Failure", TrajectorySort.FAILURE, 120, false, TrajectoryRow::failureMode),
+                column("Trial", TrajectorySort.TRIAL, 200, false, TrajectoryRow::trialName),
+                column("Format", TrajectorySort.FORMAT, 90, false, TrajectoryRow::format)));
+        services.layout().columns("trajectories", table);
+        table.setSortPolicy(view -> {
+            if (view.getSortOrder().isEmpty()) {
+                model.sortBy(TrajectorySort.IMPORTED, false);
+            } else {
+                TableColumn<TrajectoryRow, ?> first = view.getSortOrder().getFirst();
+                model.sortBy((TrajectorySort) first.getUserData(), first.getSortType() == TableColumn.SortType.DESCENDING);
+            }
+            return true; // the database sorts every match; the page comes back in order
+        });
         table.setItems(model.rows());
-        Label placeholder = new Label("No trajectories here yet: Import Runs…, or drop run folders, .jsonl, .parquet "
-                + "or .cast files on this view.");
-        placeholder.setWrapText(true);
-        table.setPlaceholder(placeholder);
+        table.placeholderProperty().bind(Bindings.createObjectBinding(this::placeholder,
+                model.projectHasTrajectoriesProperty()));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> model.select(after));
+        // after a refresh, the row shown in the detail stays selected when it is on the page
+        model.rows().addListener((javafx.collections.ListChangeListener<TrajectoryRow>) change -> {
+            long shown = model.shownId();
+            for (int i = 0; i < model.rows().size(); i++) {
+                if (model.rows().get(i).id() == shown) {
+                    int index = i;
+                    Platform.runLater(() -> table.getSelectionModel().clearAndSelect(index));
+                    return;
+                }
+            }
+        });
 
         BorderPane tablePane = new BorderPane(table);
         tablePane.setBottom(pager());
 
+        // the table over the detail: the table keeps the whole width for its columns, the
+        // replay the whole width beside the step list
         SplitPane split = new SplitPane(tablePane, detailPane());
-        split.setDividerPositions(0.58);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+        services.layout().dividers("trajectories.centre", split);
         return split;
     }
 
@@ -311,7 +389,11 @@ public final class TrajectoriesView extends StackPane {
     /** The detail panel is split: steps and tests above, the terminal replay of the trajectory below ({@link ReplayView}). */
     private Node detailPane() {
         detailHeader.setId("trajectory-detail-header");
-        detailHeader.setWrapText(true);
+        // a line each (task and trial, agent and model and outcome, the error); the tooltip has them whole
+        detailHeader.setWrapText(false);
+        detailHeader.setMinWidth(0);
+        detailHeader.setTooltip(new Tooltip());
+        detailHeader.getTooltip().textProperty().bind(detailHeader.textProperty());
         detailHeader.setMinHeight(Region.USE_PREF_SIZE);
         detailHeader.setPadding(new Insets(6));
         steps.setId("trajectory-steps");
@@ -335,11 +417,23 @@ public final class TrajectoriesView extends StackPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox info = new VBox(detailHeader, tabs);
+        // beside the replay: the steps above, the step in full and the verdict below
+        SplitPane column = new SplitPane(info, replay.takeSide());
+        column.setOrientation(Orientation.VERTICAL);
+        column.setDividerPositions(0.58);
+        column.setMinWidth(0);
+        services.layout().dividers("trajectories.detail-column", column);
 
-        SplitPane detail = new SplitPane(info, replay);
+        SplitPane detail = new SplitPane(column, replay);
         detail.setId("trajectory-detail");
-        detail.setOrientation(Orientation.VERTICAL);
-        detail.setDividerPositions(0.35);
+        detail.setDividerPositions(0.3);
+        services.layout().dividers("trajectories.detail", detail);
+        // the replay's keys work from the step list too
+        detail.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (!replay.isFocusWithin() && replay.handleKey(event)) {
+                event.consume();
+            }
+        });
         return detail;
     }
 
@@ -390,11 +484,32 @@ public final class TrajectoriesView extends StackPane {
         });
     }
 
-    private static TableColumn<TrajectoryRow, String> column(String title, double width,
+    /** What an empty table says: nothing imported yet, or nothing matching, with the way back. */
+    private Node placeholder() {
+        if (!model.projectHasTrajectoriesProperty().get()) {
+            Label none = new Label("No trajectories here yet: Import Runs…, or drop run folders, .jsonl, .parquet "
+                    + "or .cast files on this view.");
+            none.setWrapText(true);
+            return none;
+        }
+        Label none = new Label("No trajectories match");
+        none.setId("trajectories-no-match");
+        Button back = new Button("Clear filters");
+        back.setId("trajectories-no-match-clear");
+        back.setOnAction(event -> model.clearFilter());
+        VBox box = new VBox(8, none, back);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static TableColumn<TrajectoryRow, String> column(String title, TrajectorySort sort, double width,
+                                                             boolean visible,
                                                              java.util.function.Function<TrajectoryRow, String> value) {
         TableColumn<TrajectoryRow, String> column = new TableColumn<>(title);
+        column.setId("trajectories-column-" + title.toLowerCase(java.util.Locale.ROOT));
         column.setPrefWidth(width);
-        column.setSortable(false); // the table is paged in the database: sorting one page would mislead
+        column.setUserData(sort);
+        column.setVisible(visible);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }

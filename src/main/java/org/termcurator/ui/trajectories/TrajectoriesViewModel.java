@@ -34,6 +34,7 @@ import org.termcurator.core.trajectories.TrajectoryFilter;
 import org.termcurator.core.trajectories.TrajectoryPage;
 import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.core.trajectories.TrajectoryRow;
+import org.termcurator.core.trajectories.TrajectorySort;
 import org.termcurator.ui.session.UiServices;
 
 /**
@@ -57,15 +58,23 @@ public final class TrajectoriesViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ObservableList<ImportError> importProblems = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TrajectorySort> sort = new ReadOnlyObjectWrapper<>(this, "sort", TrajectorySort.IMPORTED);
+    private final ReadOnlyBooleanWrapper descending = new ReadOnlyBooleanWrapper(this, "descending");
+    /** Whether the project holds any trajectory at all (an empty table then means "nothing matches"). */
+    private final ReadOnlyBooleanWrapper projectHasTrajectories = new ReadOnlyBooleanWrapper(this, "projectHasTrajectories");
     private long tableQuery;
     private long detailQuery;
+    /** True while the rows are replaced: the table's selection then moves by itself, not by the user. */
+    private boolean replacingRows;
+    /** The trajectory the detail panel shows or is loading. */
+    private Long requested;
 
     public TrajectoriesViewModel(UiServices services) {
         this.services = services;
         services.session().projectProperty().addListener((observable, before, after) -> {
             filter.set(TrajectoryFilter.all());
             page.set(0);
-            detail.set(null);
+            show(null);
             refresh();
         });
         // a search ran while the index was behind: run it again now that more is indexed
@@ -86,6 +95,9 @@ public final class TrajectoriesViewModel {
     public ReadOnlyObjectProperty<TrajectoryDetail> detailProperty() { return detail.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty importingProperty() { return importing.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<TrajectorySort> sortProperty() { return sort.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty descendingProperty() { return descending.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty projectHasTrajectoriesProperty() { return projectHasTrajectories.getReadOnlyProperty(); }
     /** What the last import could not take, each with its path and reason. */
     public ObservableList<ImportError> importProblems() { return importProblems; }
 
@@ -108,8 +120,21 @@ public final class TrajectoriesViewModel {
         apply(filter.get().with(facet, label.equals(current) ? null : label));
     }
 
+    /** Clears the facets and the search text: every trajectory again. */
     public void clearFilter() {
-        apply(TrajectoryFilter.all().withQuery(filter.get().query()));
+        apply(TrajectoryFilter.all());
+    }
+
+    /** Orders the table by one column (in the database) and goes back to the first page. */
+    public void sortBy(TrajectorySort column, boolean descendingOrder) {
+        TrajectorySort next = column == null ? TrajectorySort.IMPORTED : column;
+        if (next == sort.get() && descendingOrder == descending.get()) {
+            return;
+        }
+        sort.set(next);
+        descending.set(descendingOrder);
+        page.set(0);
+        refresh();
     }
 
     private void apply(TrajectoryFilter next) {
@@ -144,17 +169,28 @@ public final class TrajectoriesViewModel {
             return;
         }
         TrajectoryFilter current = filter.get();
+        TrajectorySort order = sort.get();
+        boolean down = descending.get();
         int offset = page.get() * PAGE_SIZE;
         Thread.ofVirtual().name("trajectories-query").start(() -> {
             try {
                 // the page first: it is quick, and the facet counts scan the whole table
                 TrajectoryQueries store = new TrajectoryQueries(db);
-                TrajectoryPage result = store.page(current, offset, PAGE_SIZE);
+                TrajectoryPage result = store.page(current, order, down, offset, PAGE_SIZE);
+                boolean any = result.total() > 0
+                        || (current.query() != null || !current.selections().isEmpty())
+                        && store.page(TrajectoryFilter.all(), 0, 1).total() > 0;
                 Platform.runLater(() -> {
                     if (query == tableQuery) {
                         total.set(result.total());
                         unsearched.set(result.unsearched());
-                        rows.setAll(result.rows());
+                        projectHasTrajectories.set(any);
+                        replacingRows = true;
+                        try {
+                            rows.setAll(result.rows());
+                        } finally {
+                            replacingRows = false;
+                        }
                     }
                 });
                 Map<TrajectoryFacet, List<FacetCount>> counts = store.facets(current);
@@ -170,14 +206,30 @@ public final class TrajectoriesViewModel {
         });
     }
 
-    /** Loads the steps, tests and attachments of a row for the detail panel; null clears it. */
+    /**
+     * Loads the steps, tests and attachments of a row the user selected; null clears it. A
+     * selection that moves because the rows were replaced (a refresh, a new page) is not the
+     * user's and leaves the detail as it is.
+     */
     public void select(TrajectoryRow row) {
+        if (replacingRows) {
+            return;
+        }
+        if (row != null && requested != null && requested == row.id()) {
+            return; // already shown or on its way (e.g. re-selected after a refresh)
+        }
         show(row == null ? null : row.id());
+    }
+
+    /** The id of the trajectory the detail panel shows (or is loading), or -1. */
+    public long shownId() {
+        return requested == null ? -1 : requested;
     }
 
     /** Shows a trajectory in the detail panel by its id (e.g. a finished rollout's); null clears it. */
     public void show(Long trajectoryId) {
         long query = ++detailQuery;
+        requested = trajectoryId;
         ProjectDb db = services.session().project();
         if (trajectoryId == null || db == null) {
             detail.set(null);

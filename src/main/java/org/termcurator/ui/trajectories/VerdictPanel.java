@@ -17,6 +17,7 @@ import org.termcurator.core.trajectories.TrajectoryDetail;
 import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
 import org.termcurator.ui.controls.terminal.TerminalCanvas;
+import org.termcurator.ui.controls.terminal.TerminalViewport;
 
 /**
  * The verdict of a trajectory: outcome and reward, each test passed or failed with its message,
@@ -28,7 +29,8 @@ final class VerdictPanel extends VBox {
     private final Label summary = new Label();
     private final ListView<TestResult> tests = new ListView<>();
     private final TextArea output = new TextArea();
-    private final TerminalCanvas testsTerminal = new TerminalCanvas();
+    private final TerminalViewport testsViewport = new TerminalViewport();
+    private final TerminalCanvas testsTerminal = testsViewport.terminal();
     private final TimelineBar testsTimeline = new TimelineBar();
     private final Label noRecording = new Label("The test run was not recorded.");
     private CastPlayer testsPlayer;
@@ -50,9 +52,8 @@ final class VerdictPanel extends VBox {
         output.setEditable(false);
         output.getStyleClass().add("code");
         testsTerminal.setId("replay-tests-terminal");
-        testsTerminal.setFitToSize(true);
         testsTimeline.setOnSeek(this::seekTests);
-        BorderPane recording = new BorderPane(testsTerminal);
+        BorderPane recording = new BorderPane(testsViewport);
         recording.setBottom(testsTimeline);
         recording.visibleProperty().bind(noRecording.visibleProperty().not());
         Tab outputTab = new Tab("Output", output);
@@ -70,6 +71,10 @@ final class VerdictPanel extends VBox {
 
     TerminalCanvas testsTerminal() {
         return testsTerminal;
+    }
+
+    TerminalViewport testsViewport() {
+        return testsViewport;
     }
 
     void show(ReplaySession session) {

@@ -30,6 +30,7 @@ import org.termcurator.core.trajectories.TrajectoryQueries;
 import org.termcurator.core.trajectories.TrajectoryRow;
 import org.termcurator.core.verifier.TestResult;
 import org.termcurator.core.verifier.TestStatus;
+import org.termcurator.ui.controls.terminal.TerminalCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -279,7 +280,101 @@ class ReplayViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> left.model().currentStepProperty().get())).isEqualTo(1);
         assertThat(fx(() -> right.model().currentStepProperty().get())).isEqualTo(1);
-        robot.interact(() -> ((Stage) left.getScene().getWindow()).close());
+        // Esc closes the comparison
+        Stage compare = (Stage) left.getScene().getWindow();
+        robot.interact(() -> left.viewport().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(compare.isShowing()).isFalse();
+    }
+
+    @Test
+    void theKeysOfTheReplayWorkWhereverFocusIsInIt(FxRobot robot) throws Exception {
+        TrajectoryDetail detail = open("fix-permissions.2-of-2");
+        double duration = fx(() -> replay.model().duration());
+        assertThat(duration).isGreaterThan(1);
+        robot.interact(() -> replay.viewport().requestFocus());
+
+        robot.type(javafx.scene.input.KeyCode.HOME);
+        assertThat(fx(() -> replay.model().timeProperty().get())).isZero();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertThat(fx(() -> replay.model().timeProperty().get())).isEqualTo(Math.min(5, duration));
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertThat(fx(() -> replay.model().timeProperty().get())).isZero();
+        robot.type(javafx.scene.input.KeyCode.PERIOD);
+        double frame = fx(() -> replay.model().timeProperty().get());
+        assertThat(frame).as("the first output event").isGreaterThan(0).isLessThan(duration);
+        robot.type(javafx.scene.input.KeyCode.COMMA);
+        assertThat(fx(() -> replay.model().timeProperty().get())).isLessThan(frame);
+        robot.type(javafx.scene.input.KeyCode.END);
+        assertThat(fx(() -> replay.model().timeProperty().get())).isEqualTo(duration);
+
+        // Shift+arrows walk the steps, from the step list too
+        onFx(() -> replay.model().seekToStep(0));
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.RIGHT)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        assertThat(fx(() -> replay.model().currentStepProperty().get())).isEqualTo(1);
+
+        // Space plays and pauses
+        robot.type(javafx.scene.input.KeyCode.HOME).type(javafx.scene.input.KeyCode.SPACE);
+        assertThat(fx(() -> replay.model().playingProperty().get())).isTrue();
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertThat(fx(() -> replay.model().playingProperty().get())).isFalse();
+
+        // Ctrl+F searches the session; Enter and Shift+Enter walk the hits
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        javafx.scene.control.TextField search = robot.lookup("#replay-search").queryAs(javafx.scene.control.TextField.class);
+        assertThat(fx(search::isFocused)).isTrue();
+        robot.write("app").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> replay.model().hits().size())).isGreaterThan(1);
+        assertThat(fx(() -> replay.model().hitIndexProperty().get())).isZero();
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(fx(() -> replay.model().hitIndexProperty().get())).isEqualTo(1);
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.ENTER)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        assertThat(fx(() -> replay.model().hitIndexProperty().get())).isZero();
+        // a space typed into the search is the field's, not play
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertThat(fx(() -> replay.model().playingProperty().get())).isFalse();
+
+        // zoom, then F11 gives the terminal the whole window and Esc brings it back
+        robot.interact(() -> replay.viewport().requestFocus());
+        double fitted = fx(() -> replay.viewport().terminal().getFontSize());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.EQUALS)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(fx(() -> replay.viewport().terminal().getFontSize())).isGreaterThan(fitted);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT0)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> replay.viewport().terminal().getFontSize())).isEqualTo(fitted);
+        double inPlace = fx(() -> replay.viewport().getWidth());
+        robot.type(javafx.scene.input.KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#replay-maximized").tryQuery()).isPresent();
+        assertThat(fx(() -> replay.viewport().getWidth())).as("the window's width")
+                .isGreaterThan(inPlace + 200).isGreaterThan(fx(() -> stage.getWidth()) - 40);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#replay-maximized").tryQuery()).isEmpty();
+        assertThat(fx(() -> replay.viewport().getScene())).isNotNull();
+
+        // the pop-out follows the replay
+        robot.clickOn("#replay-pop-out");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> replay.windows().popOutStage() != null));
+        onFx(() -> replay.model().seek(0));
+        TerminalCanvas popped = fx(() -> ((org.termcurator.ui.controls.terminal.TerminalViewport)
+                replay.windows().popOutStage().getScene().getRoot()).terminal());
+        assertThat(fx(() -> popped.getView().screenText())).isEqualTo(screen());
+        robot.interact(() -> replay.windows().popOutStage().close());
+
+        // F1 shows the sheet of shortcuts
+        robot.interact(() -> replay.viewport().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#replay-shortcuts-sheet").tryQuery().isPresent());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        assertThat(detail.steps()).isNotEmpty();
     }
 
     @Test

@@ -46,6 +46,7 @@ class TrajectoriesViewTest {
 
     private final Dialogs dialogs = new Dialogs();
     private AppContext context;
+    private MainWindow window;
 
     /** Answers the file choosers the way a user would have. */
     static final class Dialogs implements FileDialogs {
@@ -78,7 +79,8 @@ class TrajectoriesViewTest {
     void start(Stage stage) throws Exception {
         Path config = Files.createTempDirectory(dir, "config").resolve("settings.json");
         context = new AppContext(new SettingsStore(config), dialogs);
-        new MainWindow(context.ui()).show(stage);
+        window = new MainWindow(context.ui());
+        window.show(stage);
     }
 
     @AfterEach
@@ -116,7 +118,8 @@ class TrajectoriesViewTest {
         robot.clickOn("#trajectories-search").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
 
-        // a facet with its count narrows the table
+        // a facet with its count narrows the table (the filters pane opens with its toggle)
+        robot.clickOn("#trajectories-toggle-facets");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> facet(robot, "OUTCOME=unresolved").isPresent());
         ToggleButton unresolved = facet(robot, "OUTCOME=unresolved").orElseThrow();
         assertThat(unresolved.getText()).isEqualTo("unresolved (3)");
@@ -180,6 +183,125 @@ class TrajectoriesViewTest {
         assertThat(table.getItems().getFirst().trialName()).isEqualTo("fix-permissions.1-of-2");
         assertThat(robot.lookup("#trajectories-unsearched").queryAs(Label.class).isVisible())
                 .as("nothing is left out of the search").isFalse();
+    }
+
+    @Test
+    void sortsEveryColumnBothWaysSearchesAsTheUserTypesAndClearsBack(FxRobot robot) throws Exception {
+        Path project = Files.createTempDirectory(dir, "sorted").resolve("sorted.curator");
+        try (ProjectDb db = ProjectDb.create(project)) {
+            Path runs = Files.createTempDirectory(dir, "runs");
+            Fixtures.copy("tb1-run", runs);
+            Fixtures.copy("harbor-job", runs);
+            new RunImporter(db).importPaths(List.of(runs), JobContext.unobserved());
+            StepsSearchIndex.catchUp(db, JobContext.unobserved());
+        }
+        robot.clickOn("#nav-trajectories");
+        context.ui().session().open(project).completion().get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trajectories-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<TrajectoryRow> table = robot.lookup("#trajectories-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        assertThat(table.getVisibleLeafColumns()).extracting(javafx.scene.control.TableColumn::getText)
+                .containsExactly("Task", "Outcome", "Reward", "Turns", "Tokens", "Duration", "Agent", "Model", "Date");
+
+        // sorting a column (what a header click does; the headless robot's click does not reach the
+        // header's sort handler) orders the rows in the database, both ways, with the arrow shown
+        javafx.scene.control.TableColumn<TrajectoryRow, ?> turns = table.getColumns().get(3);
+        robot.interact(() -> {
+            turns.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(turns);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> isSorted(table, false));
+        robot.interact(() -> table.scrollToColumn(turns));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(header(robot, "trajectories-column-turns").lookup(".arrow").isVisible()).as("the sort arrow").isTrue();
+        robot.interact(() -> turns.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> isSorted(table, true)
+                && table.getItems().getFirst().turns() > table.getItems().getLast().turns());
+        assertThat(table.getItems().getFirst().turns()).isEqualTo(3);
+
+        // the search applies as the user types, without Enter; the clear button brings every row back
+        robot.clickOn("#trajectories-search").write("chown");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn(robot.lookup("#trajectories-search .clear-button").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        assertThat(robot.lookup("#trajectories-search").queryAs(TextField.class).getText()).isEmpty();
+
+        // nothing matches: the table says so and offers the way back, which clears the text too
+        robot.clickOn("#trajectories-search").write("nosuchwordanywhere").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trajectories-no-match").tryQuery().isPresent());
+        assertThat(robot.lookup("#trajectories-no-match").queryAs(Label.class).getText()).isEqualTo("No trajectories match");
+        robot.clickOn("#trajectories-no-match-clear");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 6);
+        assertThat(robot.lookup("#trajectories-search").queryAs(TextField.class).getText()).isEmpty();
+
+        // the column chooser's choice is remembered in the settings
+        robot.interact(() -> table.getColumns().stream().filter(column -> column.getText().equals("Trial"))
+                .findFirst().orElseThrow().setVisible(true));
+        assertThat(context.ui().settings().getLayout().get("trajectories.columns")).contains("trajectories-column-trial");
+
+        // the facet pane opens with its toggle, collapses with Ctrl+B and comes back, remembered
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).as("collapsed at first").isEmpty();
+        robot.clickOn("#trajectories-toggle-facets");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isPresent();
+        robot.clickOn("#trajectories-toggle-facets");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isEmpty();
+        assertThat(context.ui().settings().getLayout().get("trajectories.facets-shown")).isEqualTo("false");
+        robot.clickOn("#trajectories-table");
+        robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trajectories-facets").tryQuery()).isPresent();
+    }
+
+    @Test
+    void openingATrajectoryFromElsewhereShowsThatOneNotTheSelectedOne(FxRobot robot) throws Exception {
+        Path project = Files.createTempDirectory(dir, "open").resolve("open.curator");
+        try (ProjectDb db = ProjectDb.create(project)) {
+            new RunImporter(db).importPaths(List.of(Fixtures.copy("tb1-run", Files.createTempDirectory(dir, "runs"))),
+                    JobContext.unobserved());
+        }
+        robot.clickOn("#nav-trajectories");
+        context.ui().session().open(project).completion().get(15, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#trajectories-table").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<TrajectoryRow> table = robot.lookup("#trajectories-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 4);
+        TrajectoryRow first = table.getItems().getFirst();
+        TrajectoryRow other = table.getItems().get(2);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        Label header = robot.lookup("#trajectory-detail-header").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> header.getText().contains(first.trialName()));
+
+        // what Rollouts' "Open trajectory" does: another section, then this trajectory
+        robot.clickOn("#nav-rollouts");
+        robot.interact(() -> window.openTrajectory(other.id()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> header.getText().contains(other.trialName()));
+        // the table's refresh that follows does not bring the previous selection back
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(header.getText()).contains(other.trialName()).doesNotContain(first.trialName());
+        assertThat(table.getSelectionModel().getSelectedItem()).extracting(TrajectoryRow::id).isEqualTo(other.id());
+    }
+
+    private static javafx.scene.Node header(FxRobot robot, String columnId) {
+        return robot.lookup(".column-header").queryAll().stream().filter(node -> columnId.equals(node.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no header " + columnId));
+    }
+
+    private static boolean isSorted(TableView<TrajectoryRow> table, boolean descending) {
+        List<Integer> turns = table.getItems().stream().map(TrajectoryRow::turns).toList();
+        if (turns.size() != 6) {
+            return false;
+        }
+        for (int i = 1; i < turns.size(); i++) {
+            int order = Integer.compare(turns.get(i - 1), turns.get(i));
+            if (descending ? order < 0 : order > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<ToggleButton> facet(FxRobot robot, String key) {

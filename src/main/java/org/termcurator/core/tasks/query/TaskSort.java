@@ -9,13 +9,20 @@ public enum TaskSort {
     CATEGORY("t.category", "tasks_category"),
     DIFFICULTY("t.difficulty", "tasks_difficulty"),
     BASE_IMAGE("t.base_image", "tasks_base_image"),
+    TAGS("t.tags", null),
     FORMAT("t.format", null),
     ORIGIN("t.origin", null),
     LINT_STATUS("t.lint_status", "tasks_lint_status"),
-    INSTRUCTION_LENGTH("t.instruction_length", null),
-    AGENT_TIMEOUT("t.agent_timeout_sec", null),
+    SOLUTION("t.has_solution", null),
+    TESTS("t.has_tests", null),
+    INSTRUCTION_LENGTH("t.instruction_length", "tasks_instruction_length"),
+    AGENT_TIMEOUT("t.agent_timeout_sec", "tasks_agent_timeout"),
+    VERIFIER_TIMEOUT("t.verifier_timeout_sec", null),
     SOURCE("t.source_path", "tasks_source"),
-    UPDATED("t.updated_at", null);
+    UPDATED("t.updated_at", "tasks_updated"),
+    /** Passed over decided rollouts; tasks without a verdict sort as null (first ascending). */
+    PASS_RATE("(SELECT avg(r.status = 'passed') FROM rollouts r WHERE r.task_id = t.id "
+            + "AND r.status IN ('passed', 'failed'))", null);
 
     private final String column;
     private final String index;

@@ -112,6 +112,7 @@ public final class TerminalCanvas extends Region {
     private GridPoint focus;
     private String searchTerm = "";
     private long paintCount;
+    private Runnable gridChanged = () -> { };
 
     /** The four faces of one font size and the cell they fill. */
     private record Fonts(double size, Font regular, Font bold, Font italic, Font boldItalic,
@@ -161,6 +162,7 @@ public final class TerminalCanvas extends Region {
         clampScroll();
         if (sizeChanged) {
             requestLayout();
+            gridChanged.run();
         }
         requestRepaint();
     }
@@ -207,6 +209,11 @@ public final class TerminalCanvas extends Region {
         return fontSize;
     }
 
+    /** Called when a view of another grid size is shown (e.g. to fit the font again). */
+    public void setOnGridChanged(Runnable listener) {
+        gridChanged = listener == null ? () -> { } : listener;
+    }
+
     /** When true the font scales so that the whole grid fills the control's space. */
     public void setFitToSize(boolean fit) {
         fitToSize = fit;
@@ -239,6 +246,23 @@ public final class TerminalCanvas extends Region {
     public double cellWidth() {
         return fonts.cellWidth();
     }
+
+    /** The grid's columns and rows (80x24 before a view is shown). */
+    public int gridColumns() {
+        return cols();
+    }
+
+    public int gridRows() {
+        return rows();
+    }
+
+    /** The width and height of one cell at a font size, without changing this canvas. */
+    public static double[] cellSizeAt(double size) {
+        Fonts probe = CELL_SIZES.computeIfAbsent(size, Fonts::of);
+        return new double[] {probe.cellWidth(), probe.cellHeight()};
+    }
+
+    private static final java.util.Map<Double, Fonts> CELL_SIZES = new java.util.concurrent.ConcurrentHashMap<>();
 
     public double cellHeight() {
         return fonts.cellHeight();

@@ -136,6 +136,11 @@ class TaskQueriesTest {
         for (TaskSort sort : TaskSort.values()) {
             assertThat(queries.ids(TaskQuery.all().withSort(sort, true))).as(sort.name()).hasSize(17);
         }
+        assertThat(queries.page(TaskQuery.all().withSort(TaskSort.SOLUTION, true), 0, 17))
+                .extracting(TaskRow::hasSolution).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+                .contains(true, false);
+        assertThat(queries.page(TaskQuery.all().withSort(TaskSort.SOLUTION, false), 0, 17))
+                .extracting(TaskRow::hasSolution).isSorted();
     }
 
     @Test
