@@ -43,6 +43,13 @@ final class ImportRunsCommand extends ProjectSubcommand {
         for (ImportError error : summary.errors()) {
             text.append('\n').append("  ").append(error.path()).append(": ").append(error.message());
         }
+        if (!summary.duplicates().isEmpty()) {
+            text.append(String.format("%nSkipped %d duplicate trial%s (same run id and trial name as one already imported):",
+                    summary.duplicates().size(), summary.duplicates().size() == 1 ? "" : "s"));
+            for (RunImportSummary.Duplicate duplicate : summary.duplicates()) {
+                text.append('\n').append("  ").append(duplicate.path()).append(" = ").append(duplicate.sameAs());
+            }
+        }
         if (summary.imported() + summary.updated() > 0) {
             text.append("\nTheir steps join the search index on the first search (trajectories list --query) "
                     + "or in the app, in the background.");

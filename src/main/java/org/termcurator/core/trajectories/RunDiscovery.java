@@ -16,9 +16,20 @@ import java.util.stream.Stream;
  * Finds what to import under the paths a user gave: Terminal-Bench 1 trial folders (with a
  * trial results.json), runs whose results.json lists trials that have no folder, Harbor trial
  * folders (result.json of a trial, or agent/trajectory.json), JSONL and Parquet files of SFT
- * rows, and standalone casts, at any depth. A recognised trial folder is not searched further.
+ * rows, and standalone casts, at any depth. A recognised trial folder is not searched further;
+ * a Terminal-Bench 1 trial folder that lost its results.json but keeps its session recordings is
+ * still one trial.
  */
 final class RunDiscovery {
+
+    /**
+     * Within one given path: trial folders before bare results entries, and a run before the
+     * copies nested in it, so that when the same trial turns up twice the one kept is the fuller,
+     * outer one.
+     */
+    private static final java.util.Comparator<RunSource> FOLDERS_FIRST_SHALLOW_FIRST = java.util.Comparator
+            .comparing((RunSource source) -> source instanceof RunSource.Tb1ResultsEntry)
+            .thenComparingInt(source -> source.path().getNameCount());
 
     private final List<RunSource> sources = new ArrayList<>();
 
@@ -27,10 +38,14 @@ final class RunDiscovery {
 
     static List<RunSource> discover(List<Path> paths) {
         RunDiscovery discovery = new RunDiscovery();
+        List<RunSource> ordered = new ArrayList<>();
         for (Path path : paths) {
             discovery.visit(path.toAbsolutePath().normalize(), true);
+            discovery.sources.sort(FOLDERS_FIRST_SHALLOW_FIRST);
+            ordered.addAll(discovery.sources);
+            discovery.sources.clear();
         }
-        return discovery.sources;
+        return ordered;
     }
 
     private void visit(Path path, boolean named) {
@@ -100,6 +115,10 @@ final class RunDiscovery {
             sources.add(new RunSource.HarborTrial(dir, folderSize(dir)));
             return;
         }
+        if (runResults == null && isTb1TrialWithoutResults(dir)) {
+            sources.add(new RunSource.Tb1Trial(dir, folderSize(dir)));
+            return;
+        }
         int before = sources.size();
         for (Path child : children(dir)) {
             visit(child, false);
@@ -137,6 +156,16 @@ final class RunDiscovery {
         JsonNode node = readOrReport(result);
         return node != null && !node.has("n_total_trials")
                 && hasAny(node, "trial_name", "task_name", "agent_info", "agent_result", "verifier_result");
+    }
+
+    /** A Terminal-Bench 1 trial folder without results.json: its sessions/ holds the recordings. */
+    private static boolean isTb1TrialWithoutResults(Path dir) {
+        Path sessions = dir.resolve("sessions");
+        if (Files.isRegularFile(dir.resolve("result.json")) || !Files.isDirectory(sessions)) {
+            return false;
+        }
+        return children(sessions).stream()
+                .anyMatch(file -> file.getFileName().toString().endsWith(".cast") && Files.isRegularFile(file));
     }
 
     private void addEntriesWithoutFolders(Path runResults, JsonNode run, List<RunSource> found) {

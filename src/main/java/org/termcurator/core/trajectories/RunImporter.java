@@ -34,6 +34,9 @@ public final class RunImporter {
     /** Waits for the project's writer thread off the reading thread; virtual, as it only blocks. */
     private static final Executor WRITE_HANDOFF = command -> Thread.ofVirtual().name("run-import-write").start(command);
 
+    /** Where a trial's run id is kept in its extra. */
+    static final String RUN_ID = "run_id";
+
     private final ProjectDb db;
     private final long maxItemBytes;
 
@@ -73,6 +76,10 @@ public final class RunImporter {
         private final List<TrajectoryWriter.Encoded> batch = new ArrayList<>();
         private final List<ImportError> errors = new ArrayList<>();
         private final Map<Path, RunMetadata> runMetadata = new HashMap<>();
+        private final Map<Path, java.util.Optional<String>> jobIds = new HashMap<>();
+        /** Run id and trial name of each trial taken so far, to the path it was taken from. */
+        private final Map<String, String> taken = new HashMap<>();
+        private final List<RunImportSummary.Duplicate> duplicates = new ArrayList<>();
         private CompletableFuture<int[]> inFlight;
         private long batchBytes;
         private long bytesDone;
@@ -89,14 +96,18 @@ public final class RunImporter {
             try {
                 switch (source) {
                     case RunSource.Tb1Trial trial -> readTb1Trial(trial);
-                    case RunSource.Tb1ResultsEntry entry -> accept(Tb1TrialReader.fromResults(
-                            entry.path() + "#" + Json.text(entry.entry(), "trial_name"), entry.entry(),
-                            metadataOf(entry.path().getParent()).node()).contentHash(
-                            ContentHash.of(entry.entry().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-                            entry.size());
+                    case RunSource.Tb1ResultsEntry entry -> {
+                        Path runFolder = entry.path().getParent();
+                        RunMetadata metadata = metadataOf(runFolder);
+                        Trajectory trajectory = Tb1TrialReader.fromResults(
+                                entry.path() + "#" + Json.text(entry.entry(), "trial_name"), entry.entry(),
+                                metadata.node()).contentHash(ContentHash.of(
+                                entry.entry().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        acceptOnce(trajectory, Tb1TrialReader.runId(runFolder, metadata.node()), entry.size());
+                    }
                     case RunSource.HarborTrial trial -> {
                         ItemFiles files = new ItemFiles(trial.path());
-                        accept(HarborTrialReader.read(files), trial.size());
+                        acceptOnce(HarborTrialReader.read(files), jobIdOf(trial.path()), trial.size());
                     }
                     case RunSource.RolloutFolder rollout ->
                             accept(RolloutFolderReader.read(new ItemFiles(rollout.path())), rollout.size());
@@ -119,15 +130,101 @@ public final class RunImporter {
 
         private void readTb1Trial(RunSource.Tb1Trial trial) throws IOException, SQLException {
             ItemFiles files = new ItemFiles(trial.path());
-            JsonNode results;
-            try {
-                results = Json.read(files.read("results.json"));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("results.json: invalid JSON ("
-                        + Json.firstLine(e.getMessage()) + ")", e);
+            JsonNode results = null;
+            if (Files.isRegularFile(trial.path().resolve("results.json"))) {
+                try {
+                    results = Json.read(files.read("results.json"));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("results.json: invalid JSON ("
+                            + Json.firstLine(e.getMessage()) + ")", e);
+                }
             }
-            RunMetadata metadata = metadataOf(Tb1TrialReader.runFolderOf(trial.path()));
-            accept(Tb1TrialReader.readFolder(files, results, metadata.bytes(), metadata.node()), trial.size());
+            Path runFolder = Tb1TrialReader.runFolderOf(trial.path());
+            RunMetadata metadata = metadataOf(runFolder);
+            acceptOnce(Tb1TrialReader.readFolder(files, results, metadata.bytes(), metadata.node()),
+                    Tb1TrialReader.runId(runFolder, metadata.node()), trial.size());
+        }
+
+        /**
+         * Takes a trial of a run unless the same trial of the same run (run id and trial name) was
+         * already taken in this import or is stored from another path: then it is reported as a
+         * duplicate and skipped, so a run copied inside another, or imported again from elsewhere,
+         * counts once.
+         */
+        private void acceptOnce(Trajectory trajectory, String runId, long bytes) throws SQLException {
+            String trialName = trajectory.trialName();
+            if (runId == null || trialName == null) {
+                accept(trajectory, bytes);
+                return;
+            }
+            trajectory.extra().put(RUN_ID, runId);
+            String key = runId + "\u0000" + trialName;
+            String sameAs = taken.putIfAbsent(key, trajectory.sourcePath());
+            if (sameAs == null) {
+                sameAs = storedElsewhere(trajectory, runId);
+            }
+            if (sameAs != null && !sameAs.equals(trajectory.sourcePath())) {
+                duplicates.add(new RunImportSummary.Duplicate(trajectory.sourcePath(), sameAs, runId, trialName));
+                advance(bytes);
+                stopIfCancelled();
+                return;
+            }
+            accept(trajectory, bytes);
+        }
+
+        /** The source path of the same trial of the same run stored from another path, or null. */
+        private String storedElsewhere(Trajectory trajectory, String runId) throws SQLException {
+            return db.read(connection -> {
+                // task_name is indexed; a task has few trials, so the rest is checked row by row
+                try (java.sql.PreparedStatement find = connection.prepareStatement("SELECT source_path FROM trajectories "
+                        + "WHERE task_name IS ? AND trial_name = ? AND format = ? AND source_path <> ? "
+                        + "AND json_extract(extra, '$." + RUN_ID + "') = ? LIMIT 1")) {
+                    find.setString(1, trajectory.taskName());
+                    find.setString(2, trajectory.trialName());
+                    find.setString(3, trajectory.format());
+                    find.setString(4, trajectory.sourcePath());
+                    find.setString(5, runId);
+                    try (java.sql.ResultSet rows = find.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : null;
+                    }
+                }
+            });
+        }
+
+        /**
+         * A Harbor trial's run is its job: the id in the job folder's result.json, else the job id
+         * in the trial's own config, else the job folder's name.
+         */
+        private String jobIdOf(Path trialFolder) {
+            Path jobFolder = trialFolder.getParent();
+            if (jobFolder == null) {
+                return null;
+            }
+            String id = jobIds.computeIfAbsent(jobFolder, folder -> {
+                Path result = folder.resolve("result.json");
+                try {
+                    if (Files.isRegularFile(result)) {
+                        JsonNode job = Json.read(result);
+                        if (job != null && job.isObject() && !job.has("trial_name")) {
+                            return java.util.Optional.ofNullable(Json.text(job, "id"));
+                        }
+                    }
+                } catch (IOException e) {
+                    // a broken job summary leaves the trial's own job id or the folder name
+                }
+                return java.util.Optional.empty();
+            }).orElse(null);
+            if (id == null) {
+                try {
+                    Path trialResult = trialFolder.resolve("result.json");
+                    if (Files.isRegularFile(trialResult)) {
+                        id = Json.text(Json.read(trialResult).path("config"), "job_id");
+                    }
+                } catch (IOException e) {
+                    // the trial reader reports it
+                }
+            }
+            return id != null ? id : jobFolder.getFileName() == null ? null : jobFolder.getFileName().toString();
         }
 
         /** A run's run_metadata.json, read once for all its trials; missing or broken means none. */
@@ -247,7 +344,7 @@ public final class RunImporter {
 
         RunImportSummary summary() {
             int failed = (int) errors.stream().filter(ImportError::itemFailed).count();
-            return new RunImportSummary(imported, updated, unchanged, failed, errors, bytesDone);
+            return new RunImportSummary(imported, updated, unchanged, failed, errors, bytesDone, duplicates);
         }
     }
 

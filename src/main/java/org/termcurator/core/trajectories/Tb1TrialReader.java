@@ -23,10 +23,15 @@ final class Tb1TrialReader {
     private Tb1TrialReader() {
     }
 
-    /** A trial folder; {@code runMetadata} is the run's run_metadata.json, or null. */
+    /**
+     * A trial folder; {@code runMetadata} is the run's run_metadata.json, or null. Without a
+     * results.json ({@code results} null) the trial is named after its folder, its task after the
+     * task folder holding it, and its outcome is unknown.
+     */
     static Trajectory readFolder(ItemFiles files, JsonNode results, byte[] runMetadataBytes, JsonNode runMetadata)
             throws IOException {
-        Trajectory trajectory = fromResults(files.root().toString(), results, runMetadata);
+        Trajectory trajectory = results != null ? fromResults(files.root().toString(), results, runMetadata)
+                : withoutResults(files.root(), runMetadata);
         if (runMetadataBytes != null) {
             files.include("../../run_metadata.json", runMetadataBytes);
         }
@@ -54,31 +59,29 @@ final class Tb1TrialReader {
         return trajectory.contentHash(files.hash());
     }
 
+    private static Trajectory withoutResults(Path folder, JsonNode runMetadata) {
+        Trajectory trajectory = new Trajectory(folder.toString(), FORMAT);
+        String trialName = folder.getFileName().toString();
+        Path taskFolder = folder.getParent();
+        String taskName = taskFolder == null || taskFolder.getFileName() == null ? null
+                : taskFolder.getFileName().toString();
+        describe(trajectory, trialName.startsWith(taskName + ".") ? taskName : null, trialName, runMetadata);
+        return trajectory;
+    }
+
     /** The trajectory a results object describes (a trial's results.json, or one entry of a run's). */
     static Trajectory fromResults(String sourcePath, JsonNode results, JsonNode runMetadata) {
-        Trajectory trajectory = new Trajectory(sourcePath, FORMAT).source("terminal-bench-1");
-        trajectory.taskName(Json.text(results, "task_id"));
-        String trialName = Json.text(results, "trial_name");
-        trajectory.trialName(trialName);
-        if (trialName != null) {
-            Matcher attempt = ATTEMPT.matcher(trialName);
-            if (attempt.find()) {
-                trajectory.attempt(Integer.parseInt(attempt.group(1)));
-            }
-        }
-        if (runMetadata != null) {
-            trajectory.agent(Json.text(runMetadata, "agent_name"));
-            trajectory.model(Json.text(runMetadata, "model_name"));
-            String dataset = Json.text(runMetadata, "dataset_name");
-            if (dataset != null) {
-                trajectory.source(dataset);
-            }
-        }
+        Trajectory trajectory = new Trajectory(sourcePath, FORMAT);
+        describe(trajectory, Json.text(results, "task_id"), Json.text(results, "trial_name"), runMetadata);
         trajectory.resolved(Json.booleanValue(results, "is_resolved"));
         if (trajectory.resolved() != null) {
             trajectory.reward(trajectory.resolved() ? 1.0 : 0.0);
         }
-        trajectory.failureMode(Json.text(results, "failure_mode"));
+        failureModes(trajectory, results.get("failure_mode"));
+        Long commands = Json.longValue(results, "n_commands");
+        if (commands != null) {
+            trajectory.extra().put("n_commands", commands);
+        }
         trajectory.inputTokens(Json.longValue(results, "total_input_tokens"));
         trajectory.outputTokens(Json.longValue(results, "total_output_tokens"));
         trajectory.startedAt(Json.text(results, "trial_started_at"));
@@ -94,6 +97,52 @@ final class Tb1TrialReader {
         }
         trajectory.extra().set("results.json", results);
         return trajectory;
+    }
+
+    /**
+     * failure_mode is one mode or, in some runs, a list of them: every mode is kept (in extra, as
+     * failure_modes), and the column holds them joined, "unset" dropped when a real mode is beside it.
+     */
+    private static void failureModes(Trajectory trajectory, JsonNode failureMode) {
+        if (failureMode == null || failureMode.isNull()) {
+            return;
+        }
+        List<String> modes = new java.util.ArrayList<>();
+        if (failureMode.isArray()) {
+            failureMode.forEach(mode -> {
+                if (mode.isValueNode() && !mode.asText().isBlank()) {
+                    modes.add(mode.asText().strip());
+                }
+            });
+        } else if (failureMode.isValueNode() && !failureMode.asText().isBlank()) {
+            modes.add(failureMode.asText().strip());
+        }
+        if (modes.isEmpty()) {
+            return;
+        }
+        trajectory.extra().set("failure_modes", Json.MAPPER.valueToTree(modes));
+        List<String> real = modes.stream().filter(mode -> !mode.equals("unset")).distinct().toList();
+        trajectory.failureMode(real.isEmpty() ? modes.getFirst() : String.join(", ", real));
+    }
+
+    private static void describe(Trajectory trajectory, String taskName, String trialName, JsonNode runMetadata) {
+        trajectory.source("terminal-bench-1");
+        trajectory.taskName(taskName);
+        trajectory.trialName(trialName);
+        if (trialName != null) {
+            Matcher attempt = ATTEMPT.matcher(trialName);
+            if (attempt.find()) {
+                trajectory.attempt(Integer.parseInt(attempt.group(1)));
+            }
+        }
+        if (runMetadata != null) {
+            trajectory.agent(Json.text(runMetadata, "agent_name"));
+            trajectory.model(Json.text(runMetadata, "model_name"));
+            String dataset = Json.text(runMetadata, "dataset_name");
+            if (dataset != null) {
+                trajectory.source(dataset);
+            }
+        }
     }
 
     /** Without Terminus logs, the keystrokes the harness sent are the best record of what the agent did. */
@@ -114,6 +163,18 @@ final class Tb1TrialReader {
             }
             trajectory.addStep(step);
         }
+    }
+
+    /** The run's identity: run_metadata.json's run_id or uuid, else the run folder's name. */
+    static String runId(Path runFolder, JsonNode runMetadata) {
+        String id = runMetadata == null ? null : Json.text(runMetadata, "run_id");
+        if (id == null && runMetadata != null) {
+            id = Json.text(runMetadata, "uuid");
+        }
+        if (id == null && runFolder != null && runFolder.getFileName() != null) {
+            id = runFolder.getFileName().toString();
+        }
+        return id;
     }
 
     static Path runFolderOf(Path trialFolder) {

@@ -277,6 +277,11 @@ public final class TrajectoriesViewModel {
     static String describe(RunImportSummary summary) {
         StringBuilder text = new StringBuilder(String.format("Imported %,d, updated %,d, unchanged %,d",
                 summary.imported(), summary.updated(), summary.unchanged()));
+        if (!summary.duplicates().isEmpty()) {
+            text.append(String.format(", %,d duplicate trial%s skipped (first: %s, already imported from %s)",
+                    summary.duplicates().size(), summary.duplicates().size() == 1 ? "" : "s",
+                    summary.duplicates().getFirst().path(), summary.duplicates().getFirst().sameAs()));
+        }
         summary.errors().stream().filter(ImportError::itemFailed).findFirst().ifPresent(first ->
                 text.append(String.format(", failed %,d — first: %s: %s", summary.failed(), first.path(), first.message())));
         long warnings = summary.errors().stream().filter(error -> !error.itemFailed()).count();
