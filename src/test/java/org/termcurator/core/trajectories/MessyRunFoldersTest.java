@@ -23,12 +23,12 @@ class MessyRunFoldersTest {
     Path dir;
 
     private ProjectDb db;
-    private TrajectoryStore store;
+    private TrajectoryQueries store;
 
     @BeforeEach
     void open() throws Exception {
         db = ProjectDb.create(dir.resolve("runs.curator"));
-        store = new TrajectoryStore(db);
+        store = new TrajectoryQueries(db);
     }
 
     @AfterEach

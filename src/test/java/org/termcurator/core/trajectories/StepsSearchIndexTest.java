@@ -53,6 +53,12 @@ class StepsSearchIndexTest {
                 // schema 3 had no backlog (the import indexed every step as it wrote it), nor the later index
                 statement.execute("DROP TABLE search_backlog");
                 statement.execute("DROP INDEX tasks_name_tail");
+                for (String sortIndex : List.of("trajectories_resolved", "trajectories_reward", "trajectories_turns",
+                        "trajectories_tokens", "trajectories_duration", "trajectories_agent", "trajectories_date",
+                        "trajectories_failure", "trajectories_trial", "trajectories_format",
+                        "tasks_instruction_length", "tasks_agent_timeout", "tasks_updated")) {
+                    statement.execute("DROP INDEX IF EXISTS " + sortIndex);
+                }
             }
             before = search(connection);
         }
