@@ -150,15 +150,18 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
                         + "(* and ? allowed) are built from the local image instead."),
                 labelled("Work folder", workRoot, null),
                 labelled("Default concurrency", concurrency, null),
+                problem);
+        // a third column keeps the dialog shorter than a 800-pixel-high screen
+        VBox containers = column(
+                heading("Containers"),
                 labelled("CPUs per task", cpus, null),
                 labelled("Memory per task (MB)", memory, null),
                 labelled("Disk per task (MB)", storage, "For tasks whose task.toml sets no cpus, memory_mb or "
                         + "storage_mb (or 0). A container never runs unlimited; more than the Docker host has is capped."),
                 labelled("Recording budget (MB)", recordingBudget, "A longer recording keeps its first and last "
                         + "halves, the cut marked."),
-                buildNetwork,
-                problem);
-        javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right);
+                buildNetwork);
+        javafx.scene.layout.HBox grid = new javafx.scene.layout.HBox(8, left, right, containers);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         // a bad image map keeps the dialog open with the line that is wrong
@@ -199,8 +202,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
     private static VBox column(Node... children) {
         VBox column = new VBox(10, children);
         column.setPadding(new Insets(12));
-        column.setPrefWidth(340);
-        column.setMinWidth(300);
+        column.setPrefWidth(300);
+        column.setMinWidth(260);
         return column;
     }
 
