@@ -117,6 +117,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Values> {
         recordingBudget.setPrefWidth(110);
         CheckBox buildNetwork = new CheckBox("Allow network during image builds");
         buildNetwork.setId("settings-build-network");
+        buildNetwork.setWrapText(true); // a narrow column wraps it rather than cutting it
         buildNetwork.setSelected(settings.isRolloutBuildNetwork());
         buildNetwork.setTooltip(new javafx.scene.control.Tooltip("Tasks with allow_internet = false build their image "
                 + "without network unless this is on (Dockerfiles that apt-get install need it); task lint says which "
