@@ -66,12 +66,13 @@ public final class ChatTemplate {
         int at;
         while ((at = reversed.indexOf("namespace(", from)) >= 0) {
             int open = at + "namespace(".length();
-            int close = matching(reversed, open);
-            if (close < 0) {
+            Call call = call(reversed, open);
+            if (call == null) {
                 break;
             }
+            int close = call.close();
             out.append(reversed, from, open);
-            List<String> arguments = topLevel(reversed.substring(open, close));
+            List<String> arguments = call.arguments();
             for (int i = 0; i < arguments.size(); i++) {
                 String argument = arguments.get(i);
                 int equals = argument.indexOf('=');
@@ -89,10 +90,19 @@ public final class ChatTemplate {
         return out.append(reversed, from, reversed.length()).toString();
     }
 
-    /** The index of the ')' closing the call whose arguments start at {@code open}, or -1. */
-    private static int matching(String text, int open) {
+    /** A call's top-level arguments and the index of its closing ')'. */
+    private record Call(List<String> arguments, int close) {
+    }
+
+    /**
+     * Reads the arguments of the call whose arguments start at {@code open}, split at its
+     * top-level commas (quotes and nested brackets skipped), or null when no ')' closes it.
+     */
+    private static Call call(String text, int open) {
+        List<String> arguments = new ArrayList<>();
         int depth = 0;
         char quote = 0;
+        int start = open;
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -107,40 +117,19 @@ public final class ChatTemplate {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
                 if (depth == 0) {
-                    return c == ')' ? i : -1;
+                    if (c != ')') {
+                        return null;
+                    }
+                    arguments.add(text.substring(start, i));
+                    return new Call(arguments, i);
                 }
-                depth--;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> topLevel(String arguments) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < arguments.length(); i++) {
-            char c = arguments.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                parts.add(arguments.substring(start, i));
+                arguments.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        parts.add(arguments.substring(start));
-        return parts;
+        return null;
     }
 
     /** Reads the template of a model folder: chat_template.jinja, else tokenizer_config.json's chat_template. */
